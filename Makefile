@@ -1,0 +1,51 @@
+# collective.thdtre: the two commands are `make start` and `make test`.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+UV := $(BIN)/uv
+INSTANCE := instance
+UV_VERSION := 0.13.9
+
+help: ## Show the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q uv==$(UV_VERSION)
+
+.make-install: $(BIN)/python setup.py constraints.txt
+	$(UV) pip install -q -p $(BIN)/python -c constraints.txt -e ".[test]"
+	touch $@
+
+install: .make-install ## Install the add-on and its pinned dependencies in .venv
+
+$(INSTANCE)/etc/zope.conf: | .make-install
+	$(BIN)/mkwsgiinstance -d $(INSTANCE) -u admin:admin
+
+instance: $(INSTANCE)/etc/zope.conf
+
+site: .make-install $(INSTANCE)/etc/zope.conf ## Create the demo site Plone (only once)
+	$(BIN)/zconsole run $(INSTANCE)/etc/zope.conf scripts/create_site.py
+
+start: site ## Serve the demo site on http://localhost:8080/Plone (admin/admin)
+	@echo "Serving http://localhost:8080/Plone (admin/admin); stop with Ctrl-C"
+	$(BIN)/runwsgi $(INSTANCE)/etc/zope.ini
+
+test: .make-install ## Run the whole test suite
+	$(BIN)/pytest tests
+
+lint: .make-install ## Check the code with ruff
+	$(BIN)/ruff check src tests scripts
+	$(BIN)/ruff format --check src tests scripts
+
+format: .make-install ## Format the code with ruff
+	$(BIN)/ruff check --fix src tests scripts
+	$(BIN)/ruff format src tests scripts
+
+clean: ## Remove the virtualenv and the instance (the demo database too)
+	rm -rf $(VENV) $(INSTANCE) .make-install
+
+.PHONY: help install instance site start test lint format clean

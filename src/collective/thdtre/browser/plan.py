@@ -1,0 +1,72 @@
+"""The Plan laid out as the official document (Decree 30/2020/NĐ-CP)."""
+
+from collective.thdtre import dates
+from Products.Five.browser import BrowserView
+from zope.security import checkPermission
+
+
+NATIONAL_MOTTO = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
+NATIONAL_SUBMOTTO = "Độc lập - Tự do - Hạnh phúc"
+
+
+def _position(obj):
+    position = getattr(obj, "position", None)
+    return (position is None, position or 0)
+
+
+class PlanView(BrowserView):
+    """Default view of a Plan."""
+
+    national_motto = NATIONAL_MOTTO
+    national_submotto = NATIONAL_SUBMOTTO
+
+    def number_line(self):
+        """``Số: 63/KH-KHCN``; a draft keeps the blank: ``Số:    /KH-STP``."""
+        number = self.context.number
+        symbol = self.context.symbol or ""
+        return f"Số: {number}/{symbol}" if number is not None else f"Số:      /{symbol}"
+
+    def place_and_date(self):
+        return dates.place_and_date(
+            self.context.issue_place, self.context.issue_date, year=self.context.year
+        )
+
+    def is_draft(self):
+        return self.context.number is None or self.context.issue_date is None
+
+    def period(self):
+        return dates.period(self.context.period_start, self.context.period_end)
+
+    def short_date(self, value):
+        return dates.short_date(value)
+
+    def long_date(self, value):
+        return dates.long_date(value) if value else ""
+
+    def _children(self, portal_type):
+        return self.context.listFolderContents(
+            contentFilter={"portal_type": portal_type}
+        )
+
+    def slogans(self):
+        return sorted(self._children("Slogan"), key=_position)
+
+    def activities(self):
+        return self._children("Activity")
+
+    def implemented_plans(self):
+        """The plans this plan implements, that the visitor may see."""
+        plans = []
+        for relation in self.context.implements or []:
+            target = relation.to_object if not relation.isBroken() else None
+            if target is not None and checkPermission("zope2.View", target):
+                plans.append(target)
+        return plans
+
+    def paragraphs(self, text):
+        """Plain text split into paragraphs (blank lines or line breaks)."""
+        return [p.strip() for p in (text or "").splitlines() if p.strip()]
+
+    def rich(self, name):
+        value = getattr(self.context, name, None)
+        return value.output_relative_to(self.context) if value else ""

@@ -1,0 +1,235 @@
+"""The Plan (Kế hoạch): an official Action Month plan and the folder of its parts."""
+
+from collective.thdtre import _
+from collective.thdtre.content.validators import check_order
+from collective.thdtre.content.validators import non_negative
+from collective.thdtre.content.validators import valid_symbol
+from collective.thdtre.interfaces import IThdtreContent
+from plone.app.textfield import RichText
+from plone.app.vocabularies.catalog import CatalogSource
+from plone.app.z3cform.widgets.relateditems import RelatedItemsFieldWidget
+from plone.autoform import directives
+from plone.dexterity.content import Container
+from plone.namedfile.field import NamedBlobFile
+from plone.supermodel import model
+from z3c.relationfield.schema import RelationChoice
+from z3c.relationfield.schema import RelationList
+from zope import schema
+from zope.interface import implementer
+from zope.interface import invariant
+
+
+class IPlan(model.Schema):
+    """Schema of a Plan: the parts of an administrative plan under Decree 30/2020."""
+
+    title = schema.TextLine(
+        title=_("Summary"),
+        description=_(
+            "The summary under KẾ HOẠCH, e.g. "
+            "'Tổ chức Tháng hành động vì trẻ em năm 2024'."
+        ),
+        required=True,
+    )
+    description = schema.Text(
+        title=_("Description"),
+        description=_("A short description shown in listings and search results."),
+        required=False,
+    )
+    number = schema.Int(
+        title=_("Number"),
+        description=_("Left empty while the plan is a draft; given when it is issued."),
+        required=False,
+        constraint=non_negative,
+    )
+    symbol = schema.TextLine(
+        title=_("Symbol"),
+        description=_("The document symbol, e.g. KH-UBND or KH-KHCN."),
+        required=False,
+        constraint=valid_symbol,
+    )
+    document_number = schema.TextLine(
+        title=_("Number and symbol"),
+        description=_("Computed from the number and the symbol, e.g. 63/KH-KHCN."),
+        required=False,
+        readonly=True,
+    )
+    parent_body = schema.TextLine(
+        title=_("Parent body"),
+        description=_("The body above the issuer, e.g. UBND TỈNH BẮC GIANG."),
+        required=False,
+    )
+    issuing_body = schema.TextLine(
+        title=_("Issuing body"),
+        description=_("e.g. SỞ KHOA HỌC VÀ CÔNG NGHỆ."),
+        required=False,
+    )
+    department = schema.Choice(
+        title=_("Department"),
+        description=_("The department that owns this plan."),
+        vocabulary="collective.thdtre.vocabularies.departments",
+        required=False,
+    )
+    issue_place = schema.TextLine(
+        title=_("Place of issue"),
+        description=_("e.g. Bắc Giang."),
+        required=False,
+    )
+    issue_date = schema.Date(
+        title=_("Date of issue"),
+        description=_("Left empty while the plan is a draft."),
+        required=False,
+    )
+    year = schema.Int(
+        title=_("Year"),
+        description=_(
+            "The year of the Action Month; taken from the period when empty."
+        ),
+        required=False,
+        min=1990,
+        max=2100,
+    )
+
+    model.fieldset(
+        "contents",
+        label=_("Contents"),
+        fields=[
+            "theme",
+            "period_start",
+            "period_end",
+            "scope",
+            "legal_basis",
+            "implements",
+            "purpose",
+            "requirements",
+            "text",
+            "budget",
+            "implementation",
+        ],
+    )
+    theme = schema.TextLine(
+        title=_("Theme"),
+        description=_("The year's theme, without quotation marks."),
+        required=False,
+    )
+    period_start = schema.Date(title=_("Period start"), required=False)
+    period_end = schema.Date(title=_("Period end"), required=False)
+    scope = schema.TextLine(
+        title=_("Scope"),
+        description=_("e.g. Trên địa bàn toàn thành phố."),
+        required=False,
+    )
+    legal_basis = schema.Text(
+        title=_("Legal basis"),
+        description=_("The opening 'Thực hiện ...' or 'Căn cứ ...' paragraph."),
+        required=False,
+    )
+    implements = RelationList(
+        title=_("Implements"),
+        description=_("The plans this plan implements, e.g. the province plan."),
+        value_type=RelationChoice(
+            title=_("Plan"), source=CatalogSource(portal_type=["Plan"])
+        ),
+        default=[],
+        required=False,
+    )
+    directives.widget(
+        "implements",
+        RelatedItemsFieldWidget,
+        vocabulary="plone.app.vocabularies.Catalog",
+        pattern_options={"selectableTypes": ["Plan"], "basePath": ""},
+    )
+    purpose = schema.Text(title=_("Purpose"), required=False)
+    requirements = schema.Text(title=_("Requirements"), required=False)
+    text = RichText(
+        title=_("Other sections"),
+        description=_("Contents not covered by the fields above."),
+        required=False,
+    )
+    budget = RichText(title=_("Budget"), required=False)
+    implementation = RichText(
+        title=_("Organisation of implementation"),
+        description=_("One item per responsible unit, with its duties."),
+        required=False,
+    )
+
+    model.fieldset(
+        "signature",
+        label=_("Signature and recipients"),
+        fields=[
+            "signing_authority",
+            "signer_title",
+            "signer_name",
+            "recipients",
+            "report_deadline",
+            "report_recipient",
+            "original_file",
+        ],
+    )
+    signing_authority = schema.TextLine(
+        title=_("Signing authority"),
+        description=_("TM., KT., TL. or TUQ. and the title, e.g. KT. GIÁM ĐỐC."),
+        required=False,
+    )
+    signer_title = schema.TextLine(
+        title=_("Signer's title"), description=_("e.g. PHÓ GIÁM ĐỐC."), required=False
+    )
+    signer_name = schema.TextLine(title=_("Signer's name"), required=False)
+    recipients = schema.List(
+        title=_("Recipients"),
+        description=_("One recipient per line; end with 'Lưu: VT, ...'."),
+        value_type=schema.TextLine(),
+        default=[],
+        required=False,
+    )
+    report_deadline = schema.Date(
+        title=_("Report deadline"),
+        description=_("The date by which results reports are due."),
+        required=False,
+    )
+    report_recipient = schema.TextLine(
+        title=_("Report recipient"),
+        description=_("Who receives the results reports."),
+        required=False,
+    )
+    original_file = NamedBlobFile(
+        title=_("Original document"),
+        description=_("The signed document as issued (.docx or .pdf)."),
+        required=False,
+    )
+
+    @invariant
+    def period_is_ordered(data):
+        check_order(
+            data,
+            "period_start",
+            "period_end",
+            _("The period must end on or after the day it starts."),
+        )
+
+
+def document_number(number, symbol) -> str:
+    """``63/KH-KHCN``; ``/KH-STP`` while the number is blank; empty without both."""
+    number = "" if number is None else str(number)
+    symbol = symbol or ""
+    if not number and not symbol:
+        return ""
+    return f"{number}/{symbol}"
+
+
+@implementer(IPlan, IThdtreContent)
+class Plan(Container):
+    """A plan: holds its activities, slogans, reports and attachments."""
+
+    @property
+    def document_number(self):
+        return document_number(self.number, self.symbol)
+
+
+def default_year(plan, event):
+    """Fill an empty ``year`` from the period, else from the issue date."""
+    if plan.year:
+        return
+    for value in (plan.period_start, plan.issue_date, plan.period_end):
+        if value:
+            plan.year = value.year
+            return

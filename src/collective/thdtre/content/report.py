@@ -1,0 +1,54 @@
+"""A results Report (Báo cáo kết quả) of a unit, with its metrics and attachments."""
+
+from collective.thdtre import _
+from collective.thdtre.content.validators import non_negative
+from collective.thdtre.interfaces import IThdtreContent
+from plone.app.textfield import RichText
+from plone.dexterity.content import Container
+from plone.supermodel import model
+from zope import schema
+from zope.interface import implementer
+
+
+# Field name and label of each results metric, in the order of the form.
+METRICS = (
+    ("children_supported", _("Children supported")),
+    ("gifts", _("Gifts")),
+    ("gift_value_vnd", _("Value of gifts (VND)")),
+    ("fund_raised_vnd", _("Raised for the Child Protection Fund (VND)")),
+    ("communication_items", _("Communication items")),
+    ("events_held", _("Events held")),
+    ("participants", _("Participants")),
+)
+
+
+def _metric(title):
+    return schema.Int(title=title, required=False, constraint=non_negative)
+
+
+class IReport(model.Schema):
+    """Schema of a Report: metrics first, then the text; files go inside."""
+
+    title = schema.TextLine(title=_("Title"), required=True)
+    reporting_unit = schema.TextLine(title=_("Reporting unit"), required=False)
+    department = schema.Choice(
+        title=_("Department"),
+        vocabulary="collective.thdtre.vocabularies.departments",
+        required=False,
+    )
+    submitted_date = schema.Date(title=_("Date submitted"), required=False)
+
+    children_supported = _metric(METRICS[0][1])
+    gifts = _metric(METRICS[1][1])
+    gift_value_vnd = _metric(METRICS[2][1])
+    fund_raised_vnd = _metric(METRICS[3][1])
+    communication_items = _metric(METRICS[4][1])
+    events_held = _metric(METRICS[5][1])
+    participants = _metric(METRICS[6][1])
+
+    text = RichText(title=_("Report"), required=False)
+
+
+@implementer(IReport, IThdtreContent)
+class Report(Container):
+    """A results report; attachments are Files and Images inside it."""

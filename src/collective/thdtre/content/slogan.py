@@ -1,0 +1,35 @@
+"""A Slogan or message (Khẩu hiệu, thông điệp) of a plan."""
+
+from collective.thdtre import _
+from collective.thdtre.content.validators import non_negative
+from collective.thdtre.interfaces import IThdtreContent
+from plone.dexterity.content import Item
+from plone.supermodel import model
+from zope import schema
+from zope.interface import implementer
+
+
+class ISlogan(model.Schema):
+    """Schema of a Slogan."""
+
+    title = schema.TextLine(
+        title=_("Slogan"),
+        description=_("The slogan or message, as it is written."),
+        required=True,
+    )
+    position = schema.Int(
+        title=_("Position"),
+        description=_("Order in the plan's list of slogans."),
+        required=False,
+        constraint=non_negative,
+    )
+    source = schema.TextLine(
+        title=_("Source"),
+        description=_("Where the slogan comes from, e.g. the ministry's guidance."),
+        required=False,
+    )
+
+
+@implementer(ISlogan, IThdtreContent)
+class Slogan(Item):
+    """A slogan of a plan."""

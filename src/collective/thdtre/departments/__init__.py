@@ -1,0 +1,41 @@
+"""Departments (Sở, Phòng, UBND) that own plans: stored in the registry as JSON.
+
+The control panel and ``@thdtre-departments`` manage them; everything else reads
+them through these functions.
+"""
+
+from collective.thdtre.interfaces import IThdtreSettings
+from plone.registry.interfaces import IRegistry
+from zope.component import queryUtility
+
+import json
+
+
+RECORD = f"{IThdtreSettings.__identifier__}.departments"
+
+
+def get_departments() -> list[dict]:
+    """All departments, in the order the administrator gave them."""
+    registry = queryUtility(IRegistry)
+    if registry is None:
+        return []
+    raw = registry.get(RECORD) or "[]"
+    try:
+        value = json.loads(raw)
+    except ValueError:
+        return []
+    return [d for d in value if isinstance(d, dict) and d.get("id")]
+
+
+def get_department(*, id: str) -> dict | None:
+    """One department by id, or None."""
+    for department in get_departments():
+        if department["id"] == id:
+            return department
+    return None
+
+
+def set_departments(departments: list[dict]) -> None:
+    """Store the list of departments."""
+    registry = queryUtility(IRegistry)
+    registry[RECORD] = json.dumps(departments, ensure_ascii=False)

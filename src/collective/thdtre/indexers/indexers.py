@@ -1,0 +1,123 @@
+"""Catalog indexers: a child (activity, slogan, report) is filed under its plan's
+department, year, number and issuer, so listings answer from the catalog alone."""
+
+from Acquisition import aq_inner
+from Acquisition import aq_parent
+from collective.thdtre.content.activity import IActivity
+from collective.thdtre.content.plan import IPlan
+from collective.thdtre.content.report import IReport
+from collective.thdtre.content.slogan import ISlogan
+from collective.thdtre.interfaces import IThdtreContent
+from plone.app.textfield.value import RichTextValue
+from plone.indexer import indexer
+
+import html
+import re
+
+
+TAGS = re.compile(r"<[^>]+>")
+
+
+def parent_plan(obj):
+    """The Plan that holds ``obj`` (``obj`` itself for a Plan), or None."""
+    current = aq_inner(obj)
+    while current is not None:
+        if IPlan.providedBy(current):
+            return current
+        current = aq_parent(current)
+    return None
+
+
+def _from_plan(obj, name):
+    own = getattr(aq_inner(obj), name, None) if not IPlan.providedBy(obj) else None
+    if own:
+        return own
+    plan = parent_plan(obj)
+    value = getattr(plan, name, None) if plan is not None else None
+    if value in (None, ""):
+        raise AttributeError(name)
+    return value
+
+
+@indexer(IThdtreContent)
+def department(obj):
+    return _from_plan(obj, "department")
+
+
+@indexer(IThdtreContent)
+def year(obj):
+    return _from_plan(obj, "year")
+
+
+@indexer(IThdtreContent)
+def document_number(obj):
+    return _from_plan(obj, "document_number")
+
+
+@indexer(IThdtreContent)
+def issuing_body(obj):
+    return _from_plan(obj, "issuing_body")
+
+
+def _text(value):
+    if isinstance(value, RichTextValue):
+        return html.unescape(TAGS.sub(" ", value.raw or ""))
+    if isinstance(value, (list, tuple)):
+        return " ".join(str(v) for v in value if v)
+    return "" if value is None else str(value)
+
+
+def _searchable(obj, names):
+    return " ".join(t for t in (_text(getattr(obj, n, None)) for n in names) if t)
+
+
+@indexer(IPlan)
+def plan_searchable_text(obj):
+    return _searchable(
+        obj,
+        (
+            "id",
+            "title",
+            "description",
+            "document_number",
+            "parent_body",
+            "issuing_body",
+            "issue_place",
+            "theme",
+            "scope",
+            "legal_basis",
+            "purpose",
+            "requirements",
+            "text",
+            "budget",
+            "implementation",
+            "signer_name",
+        ),
+    )
+
+
+@indexer(IActivity)
+def activity_searchable_text(obj):
+    return _searchable(
+        obj,
+        (
+            "id",
+            "title",
+            "description",
+            "lead_unit",
+            "coordinating_units",
+            "location",
+            "target_group",
+            "text",
+        ),
+    )
+
+
+@indexer(ISlogan)
+def slogan_searchable_text(obj):
+    return _searchable(obj, ("id", "title", "source"))
+
+
+@indexer(IReport)
+def report_searchable_text(obj):
+    return _searchable(obj, ("id", "title", "reporting_unit", "text"))

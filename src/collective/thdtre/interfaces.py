@@ -1,0 +1,28 @@
+"""Interfaces of collective.thdtre."""
+
+from collective.thdtre import _
+from zope import schema
+from zope.interface import Interface
+from zope.publisher.interfaces.browser import IDefaultBrowserLayer
+
+
+class IBrowserLayer(IDefaultBrowserLayer):
+    """Marker interface of the add-on's browser layer."""
+
+
+class IThdtreContent(Interface):
+    """Marker for the add-on's own content (Plan, Activity, Slogan, Report)."""
+
+
+class IThdtreSettings(Interface):
+    """Site-wide settings stored in the registry."""
+
+    departments = schema.SourceText(
+        title=_("Departments"),
+        description=_(
+            "The departments that own plans, as a JSON list of objects with the "
+            "keys id, title, abbreviation and parent_body."
+        ),
+        required=False,
+        default="[]",
+    )

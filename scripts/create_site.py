@@ -9,7 +9,6 @@ from Testing.makerequest import makerequest
 from zope.component.hooks import setSite
 
 import os
-import sys
 import transaction
 
 
@@ -21,9 +20,11 @@ def main(app):
     app = makerequest(app)
     admin = app.acl_users.getUserById("admin")
     if admin is None:
-        sys.exit(
-            "No 'admin' user in the Zope root: create the instance with -u admin:admin"
-        )
+        # A fresh database (the instance's inituser is read only once).
+        password = os.environ.get("THDTRE_ADMIN_PASSWORD", "admin")
+        app.acl_users._doAddUser("admin", password, ["Manager"], [])
+        transaction.commit()
+        admin = app.acl_users.getUserById("admin")
     newSecurityManager(None, admin.__of__(app.acl_users))
     if SITE_ID in app.objectIds():
         print(f"Site {SITE_ID!r} exists: reusing it.")

@@ -16,3 +16,11 @@ class InvalidContent(ThdtreError):
                 for e in errors
             )
         )
+
+
+class DepartmentError(ThdtreError):
+    """A department cannot be created, changed or removed as asked."""
+
+
+class WorkflowRefused(ThdtreError):
+    """A transition was refused for a reason the user can act on."""

@@ -14,8 +14,22 @@ class IThdtreContent(Interface):
     """Marker for the add-on's own content (Plan, Activity, Slogan, Report)."""
 
 
+class IDepartmentFolder(Interface):
+    """Marker of a department's own folder, where its editors add plans."""
+
+
 class IThdtreSettings(Interface):
     """Site-wide settings stored in the registry."""
+
+    four_eyes = schema.Bool(
+        title=_("Four eyes"),
+        description=_(
+            "The person who submitted an item cannot approve it. Switch off only "
+            "for a one-person office."
+        ),
+        required=False,
+        default=True,
+    )
 
     departments = schema.SourceText(
         title=_("Departments"),

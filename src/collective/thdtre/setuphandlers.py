@@ -1,7 +1,12 @@
 """Install and uninstall handlers."""
 
+from collective.thdtre import _
 from collective.thdtre import logger
+from collective.thdtre.departments import PUBLISHERS_GROUP
+from collective.thdtre.departments.localroles import PUBLISHER_ROLE
+from plone import api
 from plone.base.interfaces import INonInstallable
+from zope.i18n import translate
 from zope.interface import implementer
 
 
@@ -16,7 +21,15 @@ class HiddenProfiles:
 
 
 def post_install(context):
-    """Post install script."""
+    """Create the site-wide group of the web editorial board (publishers)."""
+    if api.group.get(groupname=PUBLISHERS_GROUP) is None:
+        title = translate(
+            _("Action Month publishers (web editorial board)"),
+            target_language=api.portal.get_default_language(),
+        )
+        api.group.create(
+            groupname=PUBLISHERS_GROUP, title=title, roles=[PUBLISHER_ROLE]
+        )
     logger.info("collective.thdtre installed")
 
 

@@ -12,6 +12,17 @@ import json
 
 
 RECORD = f"{IThdtreSettings.__identifier__}.departments"
+PUBLISHERS_GROUP = "thdtre-publishers"
+
+
+def editors_group(department_id: str) -> str:
+    """Id of the group whose members draft the department's content."""
+    return f"thdtre-{department_id}-editors"
+
+
+def approvers_group(department_id: str) -> str:
+    """Id of the group whose members approve the department's content."""
+    return f"thdtre-{department_id}-approvers"
 
 
 def get_departments() -> list[dict]:

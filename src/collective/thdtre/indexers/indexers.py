@@ -2,11 +2,12 @@
 department, year, number and issuer, so listings answer from the catalog alone."""
 
 from Acquisition import aq_inner
-from Acquisition import aq_parent
 from collective.thdtre.content.activity import IActivity
 from collective.thdtre.content.plan import IPlan
 from collective.thdtre.content.report import IReport
 from collective.thdtre.content.slogan import ISlogan
+from collective.thdtre.content.utils import department_of
+from collective.thdtre.content.utils import parent_plan
 from collective.thdtre.interfaces import IThdtreContent
 from plone.app.textfield.value import RichTextValue
 from plone.indexer import indexer
@@ -16,16 +17,6 @@ import re
 
 
 TAGS = re.compile(r"<[^>]+>")
-
-
-def parent_plan(obj):
-    """The Plan that holds ``obj`` (``obj`` itself for a Plan), or None."""
-    current = aq_inner(obj)
-    while current is not None:
-        if IPlan.providedBy(current):
-            return current
-        current = aq_parent(current)
-    return None
 
 
 def _from_plan(obj, name):
@@ -41,7 +32,10 @@ def _from_plan(obj, name):
 
 @indexer(IThdtreContent)
 def department(obj):
-    return _from_plan(obj, "department")
+    value = department_of(obj)
+    if not value:
+        raise AttributeError("department")
+    return value
 
 
 @indexer(IThdtreContent)

@@ -1,0 +1,207 @@
+"""Create, change and remove departments: their registry entry, groups and folder.
+
+Library code: the REST service and the control panel check the permission
+(``collective.thdtre: Manage departments``) before calling these functions.
+"""
+
+from collective.thdtre import _
+from collective.thdtre.departments import approvers_group
+from collective.thdtre.departments import editors_group
+from collective.thdtre.departments import get_department
+from collective.thdtre.departments import get_departments
+from collective.thdtre.departments import set_departments
+from collective.thdtre.errors import DepartmentError
+from collective.thdtre.interfaces import IDepartmentFolder
+from plone import api
+from Products.CMFPlone.interfaces.constrains import ENABLED
+from Products.CMFPlone.interfaces.constrains import ISelectableConstrainTypes
+from zope.i18n import translate
+from zope.interface import alsoProvides
+
+import re
+
+
+ID_RE = re.compile(r"^[a-z0-9][a-z0-9-]{0,39}$")
+ABBREVIATION_RE = re.compile(r"^[^\W_][\w&.\-]{0,19}$")
+PLANS_ROOT = "ke-hoach"
+FIELDS = ("title", "abbreviation", "parent_body")
+
+
+def _t(message):
+    return translate(message, target_language=api.portal.get_default_language())
+
+
+def plans_root():
+    """The folder that holds the department folders (created on first use)."""
+    portal = api.portal.get()
+    if PLANS_ROOT not in portal.objectIds():
+        with api.env.adopt_roles(["Manager"]):
+            folder = api.content.create(
+                container=portal, type="Folder", id=PLANS_ROOT, title="Kế hoạch"
+            )
+            _publish(folder)
+    return portal[PLANS_ROOT]
+
+
+def _publish(folder):
+    if api.content.get_state(obj=folder, default=None) != "published":
+        api.content.transition(obj=folder, to_state="published")
+
+
+def department_folder(*, id: str):
+    """The department's own folder, or None."""
+    results = api.content.find(
+        object_provides=IDepartmentFolder.__identifier__, unrestricted=True
+    )
+    for brain in results:
+        obj = brain._unrestrictedGetObject()
+        if getattr(obj, "thdtre_department", None) == id:
+            return obj
+    return None
+
+
+def _validate(department: dict, *, creating: bool) -> dict:
+    cleaned = {k: (department.get(k) or "").strip() for k in ("id",) + FIELDS}
+    if creating and not ID_RE.match(cleaned["id"]):
+        raise DepartmentError(
+            _(
+                "The id must be 1 to 40 lowercase letters, digits or hyphens, "
+                "e.g. so-tu-phap."
+            )
+        )
+    if not cleaned["title"]:
+        raise DepartmentError(_("Give the department a title, e.g. Sở Tư pháp."))
+    if not ABBREVIATION_RE.match(cleaned["abbreviation"]):
+        raise DepartmentError(
+            _(
+                "The abbreviation is used in document symbols (KH-STP): give letters "
+                "without spaces, e.g. STP."
+            )
+        )
+    if creating and get_department(id=cleaned["id"]) is not None:
+        raise DepartmentError(_("A department with this id exists already."))
+    return cleaned
+
+
+def _ensure_groups(department: dict):
+    name = {"department": department["title"]}
+    for group_id, title in (
+        (editors_group(department["id"]), _("${department}: editors", mapping=name)),
+        (
+            approvers_group(department["id"]),
+            _("${department}: approvers", mapping=name),
+        ),
+    ):
+        title = _t(title)
+        group = api.group.get(groupname=group_id)
+        if group is None:
+            api.group.create(groupname=group_id, title=title)
+        else:
+            group.setGroupProperties({"title": title})
+
+
+def _ensure_folder(department: dict):
+    folder = department_folder(id=department["id"])
+    if folder is None:
+        with api.env.adopt_roles(["Manager"]):
+            folder = api.content.create(
+                container=plans_root(),
+                type="Folder",
+                id=department["id"],
+                title=department["title"],
+            )
+            alsoProvides(folder, IDepartmentFolder)
+            folder.thdtre_department = department["id"]
+            constraints = ISelectableConstrainTypes(folder)
+            constraints.setConstrainTypesMode(ENABLED)
+            constraints.setLocallyAllowedTypes(["Plan"])
+            constraints.setImmediatelyAddableTypes(["Plan"])
+            _publish(folder)
+    elif folder.title != department["title"]:
+        folder.title = department["title"]
+    folder.manage_setLocalRoles(
+        editors_group(department["id"]), ["Contributor", "Reader"]
+    )
+    folder.manage_setLocalRoles(approvers_group(department["id"]), ["Reader"])
+    folder.reindexObject()
+    folder.reindexObjectSecurity()
+    return folder
+
+
+def create_department(*, id: str, title: str, abbreviation: str, parent_body: str = ""):
+    """Create a department with its two groups and its folder; return its info."""
+    department = _validate(
+        {
+            "id": id,
+            "title": title,
+            "abbreviation": abbreviation,
+            "parent_body": parent_body,
+        },
+        creating=True,
+    )
+    set_departments(get_departments() + [department])
+    _ensure_groups(department)
+    _ensure_folder(department)
+    return department_info(id=department["id"])
+
+
+def update_department(*, id: str, **changes):
+    """Change the title, abbreviation or parent body of a department."""
+    current = get_department(id=id)
+    if current is None:
+        raise DepartmentError(_("There is no department with this id."))
+    unknown = set(changes) - set(FIELDS)
+    if unknown:
+        raise DepartmentError(_("Only title, abbreviation and parent_body can change."))
+    department = _validate(dict(current, **changes), creating=False)
+    set_departments([department if d["id"] == id else d for d in get_departments()])
+    _ensure_groups(department)
+    _ensure_folder(department)
+    return department_info(id=id)
+
+
+def delete_department(*, id: str) -> None:
+    """Remove a department that no content belongs to any more."""
+    if get_department(id=id) is None:
+        raise DepartmentError(_("There is no department with this id."))
+    owned = len(api.content.find(department=id, unrestricted=True))
+    if owned:
+        raise DepartmentError(
+            _(
+                "${count} items still belong to this department: move them to "
+                "another department first.",
+                mapping={"count": owned},
+            )
+        )
+    folder = department_folder(id=id)
+    if folder is not None and folder.objectIds():
+        raise DepartmentError(_("The department's folder is not empty."))
+    if folder is not None:
+        with api.env.adopt_roles(["Manager"]):
+            api.content.delete(obj=folder, check_linkintegrity=False)
+    for group_id in (editors_group(id), approvers_group(id)):
+        if api.group.get(groupname=group_id) is not None:
+            api.group.delete(groupname=group_id)
+    set_departments([d for d in get_departments() if d["id"] != id])
+
+
+def _members(group_id):
+    if api.group.get(groupname=group_id) is None:
+        return []
+    return sorted(user.getId() for user in api.user.get_users(groupname=group_id))
+
+
+def department_info(*, id: str) -> dict:
+    """A department with its folder's URL and the members of its groups."""
+    department = get_department(id=id)
+    if department is None:
+        raise DepartmentError(_("There is no department with this id."))
+    folder = department_folder(id=id)
+    return dict(
+        department,
+        folder=folder.absolute_url() if folder is not None else None,
+        editors_group=editors_group(id),
+        approvers_group=approvers_group(id),
+        editors=_members(editors_group(id)),
+        approvers=_members(approvers_group(id)),
+    )

@@ -1,0 +1,40 @@
+"""Shared traversal and error handling of the @thdtre-departments services."""
+
+from collective.thdtre.errors import DepartmentError
+from plone.restapi.services import Service
+from zExceptions import BadRequest
+from zExceptions import NotFound
+from zope.i18n import translate
+from zope.interface import alsoProvides
+from zope.interface import implementer
+from zope.publisher.interfaces import IPublishTraverse
+
+import plone.protect.interfaces
+
+
+@implementer(IPublishTraverse)
+class DepartmentService(Service):
+    """``@thdtre-departments`` or ``@thdtre-departments/<id>``."""
+
+    def __init__(self, context, request):
+        super().__init__(context, request)
+        self.params = []
+
+    def publishTraverse(self, request, name):
+        self.params.append(name)
+        return self
+
+    @property
+    def department_id(self):
+        if len(self.params) != 1:
+            raise NotFound("Name the department: @thdtre-departments/<id>")
+        return self.params[0]
+
+    def run(self, function, **kwargs):
+        """Call an api function; its refusal becomes a 400 in the user's language."""
+        # plone.restapi authenticates writes itself; CSRF tokens are for forms.
+        alsoProvides(self.request, plone.protect.interfaces.IDisableCSRFProtection)
+        try:
+            return function(**kwargs)
+        except DepartmentError as error:
+            raise BadRequest(translate(error.args[0], context=self.request)) from None

@@ -1,0 +1,20 @@
+from collective.thdtre.departments.api import create_department
+from collective.thdtre.services.departments.base import DepartmentService
+from plone.restapi.deserializer import json_body
+from zExceptions import BadRequest
+
+
+class DepartmentsPost(DepartmentService):
+    def reply(self):
+        data = json_body(self.request)
+        if not isinstance(data, dict):
+            raise BadRequest("Send a JSON object with id, title and abbreviation.")
+        info = self.run(
+            create_department,
+            id=str(data.get("id") or ""),
+            title=str(data.get("title") or ""),
+            abbreviation=str(data.get("abbreviation") or ""),
+            parent_body=str(data.get("parent_body") or ""),
+        )
+        self.request.response.setStatus(201)
+        return info

@@ -1,0 +1,61 @@
+"""Document numbers: one yearly sequence per department, given on approval.
+
+The counters live in a BTree in the site's annotations. Two approvals of the
+same sequence at once write the same key, so one of them gets a ConflictError
+and is retried by the publisher: numbers are never given twice. A counter only
+goes up, so a number is not reused after a retract.
+"""
+
+from BTrees.OOBTree import OOBTree
+from collective.thdtre.departments import get_department
+from datetime import date
+from plone import api
+from zope.annotation.interfaces import IAnnotations
+
+
+KEY = "collective.thdtre.numbers"
+
+
+def _counters():
+    annotations = IAnnotations(api.portal.get())
+    if KEY not in annotations:
+        annotations[KEY] = OOBTree()
+    return annotations[KEY]
+
+
+def _highest_in_catalog(department: str, year: int) -> int:
+    brains = api.content.find(
+        portal_type="Plan", department=department, year=year, unrestricted=True
+    )
+    numbers = [0]
+    for brain in brains:
+        number, _, _symbol = (brain.document_number or "").partition("/")
+        if number.isdigit():
+            numbers.append(int(number))
+    return max(numbers)
+
+
+def next_number(*, department: str, year: int) -> int:
+    """Take the next number of the department's sequence for ``year``."""
+    counters = _counters()
+    key = f"{department}:{year}"
+    number = max(counters.get(key, 0), _highest_in_catalog(department, year)) + 1
+    counters[key] = number
+    return number
+
+
+def assign_number(plan) -> None:
+    """Number an approved plan that has none; fill its symbol and date if empty."""
+    if plan.number is not None:
+        return
+    department = plan.department or ""
+    info = get_department(id=department) if department else None
+    if not plan.symbol and info and info.get("abbreviation"):
+        plan.symbol = f"KH-{info['abbreviation']}"
+    if plan.issue_date is None:
+        plan.issue_date = date.today()
+    year = plan.year or plan.issue_date.year
+    if not plan.year:
+        plan.year = year
+    plan.number = next_number(department=department or plan.symbol or "", year=year)
+    plan.reindexObject()

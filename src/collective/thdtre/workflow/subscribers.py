@@ -1,0 +1,82 @@
+"""What happens around thdtre_workflow transitions."""
+
+from collective.thdtre import _
+from collective.thdtre.content.plan import IPlan
+from collective.thdtre.content.utils import folder_department
+from collective.thdtre.workflow import notify
+from collective.thdtre.workflow.numbering import assign_number
+from datetime import date
+from plone import api
+from Products.CMFCore.WorkflowCore import WorkflowException
+from zope.globalrequest import getRequest
+from zope.i18n import translate
+
+import logging
+
+
+logger = logging.getLogger(__name__)
+
+# Parts of a plan published and retracted with it; reports keep their own course.
+CASCADING_TYPES = ("Activity", "Slogan")
+
+
+def _transition_id(event):
+    return event.transition.id if event.transition is not None else None
+
+
+def before_transition(obj, event):
+    """Refuse a rejection without a comment."""
+    if _transition_id(event) != "reject":
+        return
+    comment = (event.kwargs or {}).get("comment", "")
+    if not comment.strip():
+        raise WorkflowException(
+            translate(
+                _("Say why the item is sent back: a comment is required."),
+                context=getRequest(),
+            )
+        )
+
+
+def after_transition(obj, event):
+    transition = _transition_id(event)
+    if transition is None:
+        return
+    if transition == "approve":
+        if IPlan.providedBy(obj):
+            assign_number(obj)
+        if obj.portal_type == "Report" and getattr(obj, "submitted_date", None) is None:
+            obj.submitted_date = date.today()
+            obj.reindexObject()
+    if IPlan.providedBy(obj) and transition in ("publish", "retract"):
+        _cascade(obj, transition)
+    notify.transition_done(obj, transition, event)
+
+
+def _cascade(plan, transition):
+    """Publish the plan's approved parts with it; take published parts down with it."""
+    source = "approved" if transition == "publish" else "published"
+    # The plan's visibility decides its parts': that rule must hold whoever acts.
+    with api.env.adopt_roles(["Manager"]):
+        for child in plan.objectValues():
+            if child.portal_type not in CASCADING_TYPES:
+                continue
+            if api.content.get_state(obj=child, default=None) != source:
+                continue
+            try:
+                api.content.transition(obj=child, transition=transition)
+            except (WorkflowException, api.exc.InvalidParameterError):
+                logger.warning("Could not %s %s", transition, child.absolute_url())
+
+
+def default_department(obj, event):
+    """A new plan without a department takes its folder's department."""
+    if not getattr(obj, "department", None):
+        department = folder_department(obj)
+        if department:
+            obj.department = department
+
+
+def security_follows_department(obj, event):
+    """Department roles come from the field: recompute them when it may have changed."""
+    obj.reindexObjectSecurity()

@@ -1,0 +1,35 @@
+"""Who did which transition when, with comments: shown under the item."""
+
+from plone import api
+from plone.app.layout.viewlets import ViewletBase
+from Products.Five.browser.pagetemplatefile import ViewPageTemplateFile
+
+
+class HistoryViewlet(ViewletBase):
+    index = ViewPageTemplateFile("templates/history.pt")
+
+    def entries(self):
+        """The workflow history, newest first, with translated titles."""
+        workflow_tool = api.portal.get_tool("portal_workflow")
+        entries = []
+        for workflow in workflow_tool.getWorkflowsFor(self.context):
+            history = getattr(self.context, "workflow_history", {}).get(workflow.id, ())
+            for entry in history:
+                action = entry.get("action")
+                transition = workflow.transitions.get(action) if action else None
+                state = workflow.states.get(entry.get("review_state"))
+                actor = entry.get("actor")
+                user = api.user.get(userid=actor) if actor else None
+                entries.append(
+                    {
+                        "time": entry.get("time"),
+                        "actor": (user.getProperty("fullname") if user else "") or actor,
+                        "action": transition.title if transition else "",
+                        "state": state.title if state else entry.get("review_state"),
+                        "comments": entry.get("comments", ""),
+                    }
+                )
+        return list(reversed(entries))
+
+    def when(self, time):
+        return time.strftime("%d/%m/%Y %H:%M") if time else ""

@@ -31,6 +31,13 @@ class IThdtreSettings(Interface):
         default=True,
     )
 
+    show_slogans = schema.Bool(
+        title=_("Show slogans on public pages"),
+        description=_("One slogan of the year at a time, above the content."),
+        required=False,
+        default=True,
+    )
+
     departments = schema.SourceText(
         title=_("Departments"),
         description=_(

@@ -23,7 +23,8 @@ class HistoryViewlet(ViewletBase):
                 entries.append(
                     {
                         "time": entry.get("time"),
-                        "actor": (user.getProperty("fullname") if user else "") or actor,
+                        "actor": (user.getProperty("fullname") if user else "")
+                        or actor,
                         "action": transition.title if transition else "",
                         "state": state.title if state else entry.get("review_state"),
                         "comments": entry.get("comments", ""),

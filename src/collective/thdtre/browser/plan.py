@@ -1,10 +1,16 @@
 """The Plan laid out as the official document (Decree 30/2020/NĐ-CP)."""
 
 from collective.thdtre import dates
+from collective.thdtre.workflow import state_title
+from plone import api
 from Products.Five.browser import BrowserView
 from zope.security import checkPermission
 
+import re
 
+
+# "TM. ỦY BAN NHÂN DÂN KT. CHỦ TỊCH" is printed on two lines, one per prefix.
+SIGNING_PREFIXES = re.compile(r"\s+(?=(?:TM|KT|TL|TUQ)\.\s)")
 NATIONAL_MOTTO = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
 NATIONAL_SUBMOTTO = "Độc lập - Tự do - Hạnh phúc"
 
@@ -62,6 +68,34 @@ class PlanView(BrowserView):
             if target is not None and checkPermission("zope2.View", target):
                 plans.append(target)
         return plans
+
+    def implementing_plans(self):
+        """Plans that implement this one and the visitor may see, with their state."""
+        rows = []
+        for relation in api.relation.get(
+            target=self.context, relationship="implements"
+        ):
+            source = relation.from_object
+            if source is None or not checkPermission("zope2.View", source):
+                continue
+            rows.append(
+                {
+                    "url": source.absolute_url(),
+                    "title": source.title,
+                    "number": source.document_number,
+                    "issuer": source.issuing_body or "",
+                    "state": state_title(api.content.get_state(obj=source, default="")),
+                }
+            )
+        return sorted(rows, key=lambda r: (r["issuer"], r["number"]))
+
+    def signing_lines(self):
+        """The signing authority, one line per prefix (TM., KT., TL., TUQ.)."""
+        return [
+            line
+            for line in SIGNING_PREFIXES.split(self.context.signing_authority or "")
+            if line
+        ]
 
     def paragraphs(self, text):
         """Plain text split into paragraphs (blank lines or line breaks)."""

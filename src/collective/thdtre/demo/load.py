@@ -73,13 +73,11 @@ def _add_plan(plan, uids):
     uids[plan["id"]] = obj.UID()
     children = [("Slogan", s) for s in plan.get("slogans", [])]
     children += [("Activity", a) for a in plan.get("activities", [])]
-    issued = obj.number is not None
     for portal_type, values in children:
         fields = {k: v for k, v in values.items() if v not in (None, "", [])}
-        child = create_content(container=obj, type=portal_type, data=fields)
-        # Parts of an issued plan are approved, and published with it.
-        _advance(child, "approved" if issued else "draft")
-    _advance(obj, "published" if issued else "draft")
+        create_content(container=obj, type=portal_type, data=fields)
+    # Activities and slogans follow their plan through the workflow.
+    _advance(obj, "published" if obj.number is not None else "draft")
 
 
 def _add_users():

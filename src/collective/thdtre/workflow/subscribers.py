@@ -11,13 +11,16 @@ from Products.CMFCore.WorkflowCore import WorkflowException
 from zope.globalrequest import getRequest
 from zope.i18n import translate
 
+import contextvars
 import logging
 
 
 logger = logging.getLogger(__name__)
 
-# Parts of a plan published and retracted with it; reports keep their own course.
+# Parts of the plan document that follow its transitions; reports keep their own.
 CASCADING_TYPES = ("Activity", "Slogan")
+# Set while a plan's parts follow it: one notification for the plan is enough.
+_cascading = contextvars.ContextVar("thdtre_cascading", default=False)
 
 
 def _transition_id(event):
@@ -48,15 +51,25 @@ def after_transition(obj, event):
         if obj.portal_type == "Report" and getattr(obj, "submitted_date", None) is None:
             obj.submitted_date = date.today()
             obj.reindexObject()
-    if IPlan.providedBy(obj) and transition in ("publish", "retract"):
-        _cascade(obj, transition)
-    notify.transition_done(obj, transition, event)
+    if IPlan.providedBy(obj):
+        comment = (event.kwargs or {}).get("comment", "")
+        _cascade(obj, transition, event.old_state.id, comment)
+    if not _cascading.get():
+        notify.transition_done(obj, transition, event)
 
 
-def _cascade(plan, transition):
-    """Publish the plan's approved parts with it; take published parts down with it."""
-    source = "approved" if transition == "publish" else "published"
-    # The plan's visibility decides its parts': that rule must hold whoever acts.
+def _cascade(plan, transition, source, comment):
+    """The plan's activities and slogans are part of the document: they follow it
+    through every transition, from the state the plan left."""
+    # The plan's state decides its parts': that rule must hold whoever acts.
+    token = _cascading.set(True)
+    try:
+        _cascade_children(plan, transition, source, comment)
+    finally:
+        _cascading.reset(token)
+
+
+def _cascade_children(plan, transition, source, comment):
     with api.env.adopt_roles(["Manager"]):
         for child in plan.objectValues():
             if child.portal_type not in CASCADING_TYPES:
@@ -64,7 +77,9 @@ def _cascade(plan, transition):
             if api.content.get_state(obj=child, default=None) != source:
                 continue
             try:
-                api.content.transition(obj=child, transition=transition)
+                api.content.transition(
+                    obj=child, transition=transition, comment=comment
+                )
             except (WorkflowException, api.exc.InvalidParameterError):
                 logger.warning("Could not %s %s", transition, child.absolute_url())
 

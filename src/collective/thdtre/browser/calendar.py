@@ -1,0 +1,122 @@
+"""@@thdtre-calendar: a month of published activities, from catalog metadata."""
+
+from collective.thdtre import dates
+from datetime import date
+from datetime import timedelta
+from plone import api
+from Products.Five.browser import BrowserView
+
+import calendar
+
+
+ACTION_MONTH = 6
+
+
+def _date(value):
+    if value is None:
+        return None
+    if hasattr(value, "asdatetime"):
+        return value.asdatetime().date()
+    return value.date() if hasattr(value, "date") and callable(value.date) else value
+
+
+def _int(value, default):
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return default
+
+
+class ActivitiesCalendar(BrowserView):
+    """Published activities of the year's plans in a month grid (June by default)."""
+
+    def __call__(self):
+        form = self.request.form
+        self.year = _int(form.get("year"), date.today().year)
+        self.month = min(max(_int(form.get("month"), ACTION_MONTH), 1), 12)
+        self.unit = (form.get("unit") or "").strip()
+        return self.index()
+
+    def _brains(self):
+        first = date(self.year, self.month, 1)
+        last = date(
+            self.year, self.month, calendar.monthrange(self.year, self.month)[1]
+        )
+        query = {
+            "portal_type": "Activity",
+            "review_state": "published",
+            "path": "/".join(self.context.getPhysicalPath()),
+            "start": {"query": last + timedelta(days=1), "range": "max"},
+            "end": {"query": first, "range": "min"},
+            "sort_on": "start",
+        }
+        if self.unit:
+            query["lead_unit"] = self.unit
+        return api.portal.get_tool("portal_catalog")(**query)
+
+    def activities(self):
+        if not hasattr(self, "_activities"):
+            self._activities = [
+                {
+                    "title": b.Title,
+                    "url": b.getURL(),
+                    "plan_url": b.getURL().rsplit("/", 1)[0],
+                    "plan_number": b.document_number or "",
+                    "unit": b.lead_unit or "",
+                    "start": _date(b.start),
+                    "end": _date(b.end) or _date(b.start),
+                    "when": " – ".join(
+                        dict.fromkeys(
+                            d
+                            for d in (
+                                dates.short_date(_date(b.start)),
+                                dates.short_date(_date(b.end)),
+                            )
+                            if d
+                        )
+                    ),
+                }
+                for b in self._brains()
+            ]
+        return self._activities
+
+    def weeks(self):
+        """Weeks of the month, Monday first: each day with the activities it starts."""
+        by_day = {}
+        first = date(self.year, self.month, 1)
+        for activity in self.activities():
+            day = max(activity["start"] or first, first)
+            by_day.setdefault(day, []).append(activity)
+        weeks = []
+        for week in calendar.Calendar(firstweekday=0).monthdatescalendar(
+            self.year, self.month
+        ):
+            weeks.append(
+                [
+                    {
+                        "day": d.day,
+                        "in_month": d.month == self.month,
+                        "activities": by_day.get(d, [])
+                        if d.month == self.month
+                        else [],
+                    }
+                    for d in week
+                ]
+            )
+        return weeks
+
+    def units(self):
+        """Lead units of the published activities, for the filter."""
+        catalog = api.portal.get_tool("portal_catalog")
+        brains = catalog(
+            portal_type="Activity", review_state="published", year=self.year
+        )
+        return sorted({b.lead_unit for b in brains if b.lead_unit})
+
+    def month_url(self, delta):
+        month = self.month + delta
+        year = self.year + (month - 1) // 12
+        month = (month - 1) % 12 + 1
+        return (
+            f"{self.context.absolute_url()}/@@thdtre-calendar?year={year}&month={month}"
+        )

@@ -3,11 +3,15 @@
 from collective.thdtre import _
 from zope import schema
 from zope.interface import Interface
-from zope.publisher.interfaces.browser import IDefaultBrowserLayer
+from plone.app.contenttypes.interfaces import IPloneAppContenttypesLayer
 
 
-class IBrowserLayer(IDefaultBrowserLayer):
-    """Marker interface of the add-on's browser layer."""
+class IBrowserLayer(IPloneAppContenttypesLayer):
+    """Marker interface of the add-on's browser layer.
+
+    It extends plone.app.contenttypes' layer so that the add-on's News Item view
+    wins over the stock one on sites where the add-on is installed.
+    """
 
 
 class IThdtreContent(Interface):

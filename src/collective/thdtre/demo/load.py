@@ -5,6 +5,7 @@ profile again only adds what is missing.
 """
 
 from collective.thdtre import logger
+from collective.thdtre.counting import counter_store
 from collective.thdtre.departments import approvers_group
 from collective.thdtre.departments import editors_group
 from collective.thdtre.departments import get_department
@@ -134,4 +135,6 @@ def load_demo(context=None):
             },
         )
         api.content.transition(obj=item, to_state="published")
+        if news.get("view_count"):
+            counter_store().set_initial(key=item.UID(), count=news["view_count"])
     logger.info("collective.thdtre demo content loaded")

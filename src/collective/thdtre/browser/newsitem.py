@@ -1,0 +1,68 @@
+"""News items like the 777/KH-UBND article: views, byline, related plan, other news."""
+
+from collective.thdtre.counting import counter_store
+from collective.thdtre.counting import counts
+from collective.thdtre.counting import visitor_id
+from plone import api
+from plone.batching import Batch
+from Products.Five.browser import BrowserView
+from zope.security import checkPermission
+
+
+OTHER_NEWS_PAGE = 10
+
+
+def thousands(number: int) -> str:
+    """``1.254``: Vietnamese thousands separator."""
+    return f"{number:,}".replace(",", ".")
+
+
+class NewsItemView(BrowserView):
+    def __call__(self):
+        store = counter_store()
+        key = self.context.UID()
+        if counts(self.request, self.context):
+            self.views = store.record_view(key=key, visitor=visitor_id(self.request))
+        else:
+            self.views = store.views(key=key)
+        return self.index()
+
+    def view_count(self):
+        return thousands(self.views)
+
+    def byline(self):
+        return ", ".join(c for c in self.context.creators if c)
+
+    def related_plan(self):
+        relation = getattr(self.context, "related_plan", None)
+        plan = relation.to_object if relation and not relation.isBroken() else None
+        if plan is None or not checkPermission("zope2.View", plan):
+            return None
+        return {
+            "url": plan.absolute_url(),
+            "title": plan.title,
+            "number": plan.document_number,
+            "issuer": plan.issuing_body or "",
+        }
+
+    def other_news(self):
+        """Published news other than this one, newest first, in pages."""
+        brains = api.content.find(
+            portal_type="News Item",
+            review_state="published",
+            sort_on="effective",
+            sort_order="descending",
+        )
+        uid = self.context.UID()
+        others = [b for b in brains if b.UID != uid]
+        try:
+            start = max(int(self.request.form.get("b_start", 0)), 0)
+        except ValueError:
+            start = 0
+        return Batch(others, OTHER_NEWS_PAGE, start=start)
+
+    def short_date(self, brain):
+        effective = brain.effective
+        if not effective or effective.year() < 1900:
+            return ""
+        return effective.strftime("%d/%m/%Y")

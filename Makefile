@@ -10,7 +10,7 @@ INSTANCE := instance
 UV_VERSION := 0.13.9
 
 help: ## Show the targets
-	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
+	@grep -E '^[a-z0-9-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -48,4 +48,7 @@ format: .make-install ## Format the code with ruff
 clean: ## Remove the virtualenv and the instance (the demo database too)
 	rm -rf $(VENV) $(INSTANCE) .make-install
 
-.PHONY: help install instance site start test lint format clean
+i18n: .make-install ## Rebuild and compile the translation catalogues
+	scripts/i18n.sh
+
+.PHONY: help install instance site start test lint format clean i18n

@@ -22,12 +22,10 @@ $(BIN)/python:
 
 install: .make-install ## Install the add-on and its pinned dependencies in .venv
 
-$(INSTANCE)/etc/zope.conf: | .make-install
-	$(BIN)/mkwsgiinstance -d $(INSTANCE) -u admin:admin
+instance: .make-install ## Create the Zope instance in instance/ (once)
+	INSTANCE=$(INSTANCE) scripts/make_instance.sh
 
-instance: $(INSTANCE)/etc/zope.conf
-
-site: .make-install $(INSTANCE)/etc/zope.conf ## Create the demo site Plone (only once)
+site: instance ## Create the demo site Plone (only once)
 	$(BIN)/zconsole run $(INSTANCE)/etc/zope.conf scripts/create_site.py
 
 start: site ## Serve the demo site on http://localhost:8080/Plone (admin/admin)

@@ -56,9 +56,12 @@ setup(
         "plone.classicui",
         "z3c.form",
         "z3c.relationfield",
+        "python-docx",
+        "pypdf",
     ],
     extras_require={
         "test": [
+            "i18ndude",
             "plone.app.testing",
             "plone.restapi[test]",
             "pytest",
@@ -71,5 +74,8 @@ setup(
     entry_points="""
     [z3c.autoinclude.plugin]
     target = plone
+
+    [console_scripts]
+    thdtre-parse = collective.thdtre.importer.parse:main
     """,
 )

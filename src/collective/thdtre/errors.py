@@ -24,3 +24,11 @@ class DepartmentError(ThdtreError):
 
 class WorkflowRefused(ThdtreError):
     """A transition was refused for a reason the user can act on."""
+
+
+class ImportRefused(ThdtreError):
+    """An uploaded document cannot be imported; ``code`` says why."""
+
+    def __init__(self, code: str, message):
+        self.code = code
+        super().__init__(message)

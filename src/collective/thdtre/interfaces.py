@@ -1,9 +1,9 @@
 """Interfaces of collective.thdtre."""
 
 from collective.thdtre import _
+from plone.app.contenttypes.interfaces import IPloneAppContenttypesLayer
 from zope import schema
 from zope.interface import Interface
-from plone.app.contenttypes.interfaces import IPloneAppContenttypesLayer
 
 
 class IBrowserLayer(IPloneAppContenttypesLayer):
@@ -40,6 +40,14 @@ class IThdtreSettings(Interface):
         description=_("One slogan of the year at a time, above the content."),
         required=False,
         default=True,
+    )
+
+    import_max_mb = schema.Int(
+        title=_("Largest document to import (MB)"),
+        required=False,
+        default=20,
+        min=1,
+        max=200,
     )
 
     departments = schema.SourceText(

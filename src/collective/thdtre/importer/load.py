@@ -3,7 +3,17 @@ events are exactly those of a REST ``POST``. Never commits: a failure aborts the
 caller's transaction and leaves nothing behind."""
 
 from Acquisition import aq_base
+from collective.thdtre.errors import ImportRefused
 from collective.thdtre.errors import InvalidContent
+from collective.thdtre.importer.mapping import activities_data
+from collective.thdtre.importer.mapping import as_html
+from collective.thdtre.importer.mapping import error_message
+from collective.thdtre.importer.mapping import slogans_data
+from collective.thdtre.importer.mapping import summary
+from collective.thdtre.importer.parse import parse_document
+from collective.thdtre.importer.parse import ParseError
+from collective.thdtre.interfaces import IThdtreSettings
+from plone import api
 from plone.restapi.interfaces import IDeserializeFromJson
 from plone.restapi.services.content.utils import add
 from plone.restapi.services.content.utils import create
@@ -12,6 +22,9 @@ from zope.component import getMultiAdapter
 from zope.event import notify
 from zope.globalrequest import getRequest
 from zope.lifecycleevent import ObjectCreatedEvent
+
+import base64
+import mimetypes
 
 
 def create_content(*, container, type: str, data: dict, id: str | None = None):
@@ -39,3 +52,89 @@ def create_content(*, container, type: str, data: dict, id: str | None = None):
     if not getattr(deserializer, "notifies_create", False):
         notify(ObjectCreatedEvent(obj))
     return add(container, obj, rename=not bool(id))
+
+
+def _plans_by_number(numbers):
+    """Existing Plans with these document numbers, by number (UIDs)."""
+    found = {}
+    for number in numbers:
+        brains = api.content.find(portal_type="Plan", document_number=number)
+        if brains:
+            found[number] = brains[0].UID
+    return found
+
+
+def max_upload_bytes() -> int:
+    megabytes = api.portal.get_registry_record(
+        "import_max_mb", interface=IThdtreSettings, default=20
+    )
+    return int(megabytes or 20) * 1024 * 1024
+
+
+def read_document(*, filename: str, data: bytes) -> dict:
+    """Parse an uploaded plan or news article; ``ImportRefused`` when it cannot be."""
+    try:
+        return parse_document(filename, data, max_bytes=max_upload_bytes())
+    except ParseError as error:
+        raise ImportRefused(error.code, error_message(error)) from None
+
+
+def import_document(*, container, filename: str, data: bytes, dry_run: bool = False):
+    """Import a plan (with its slogans and activities) or a news article.
+
+    Returns ``(summary, created)``; ``created`` is None on a dry run. Everything is
+    created in the caller's transaction: a failure leaves nothing behind once the
+    caller aborts (the REST service and the form roll back to a savepoint).
+    """
+    parsed = read_document(filename=filename, data=data)
+    if parsed.get("kind") == "news":
+        return _import_news(container, parsed, dry_run)
+    result = summary(parsed)
+    links = _plans_by_number(result["implements"])
+    result["implements_found"] = sorted(links)
+    if dry_run:
+        return result, None
+    fields = dict(result["plan"])
+    fields["implements"] = list(links.values())
+    fields["original_file"] = {
+        "data": base64.b64encode(data).decode("ascii"),
+        "encoding": "base64",
+        "filename": filename,
+        "content-type": mimetypes.guess_type(filename)[0] or "application/octet-stream",
+    }
+    plan = create_content(container=container, type="Plan", data=fields)
+    for slogan in slogans_data(parsed):
+        create_content(container=plan, type="Slogan", data=slogan)
+    for activity in activities_data(parsed):
+        create_content(container=plan, type="Activity", data=activity)
+    return result, plan
+
+
+def _import_news(container, parsed, dry_run):
+    number = parsed.get("plan_number")
+    links = _plans_by_number([number]) if number else {}
+    result = {
+        "news": {
+            "title": parsed.get("title"),
+            "description": parsed.get("description"),
+            "byline": parsed.get("byline"),
+            "view_count": parsed.get("view_count"),
+        },
+        "implements": [number] if number else [],
+        "implements_found": sorted(links),
+        "warnings": list(parsed.get("warnings", [])),
+    }
+    if dry_run:
+        return result, None
+    text = parsed.get("text") or ""
+    data = {
+        "title": parsed.get("title") or "",
+        "description": parsed.get("description") or "",
+        "text": {"data": as_html(text), "content-type": "text/html"},
+    }
+    if parsed.get("byline"):
+        data["creators"] = [parsed["byline"]]
+    if number in links:
+        data["related_plan"] = links[number]
+    news = create_content(container=container, type="News Item", data=data)
+    return result, news

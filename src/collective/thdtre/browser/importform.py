@@ -1,0 +1,99 @@
+"""Import plan: upload a .docx, .pdf or .txt, check the preview, confirm."""
+
+from collective.thdtre import _
+from collective.thdtre.errors import ThdtreError
+from collective.thdtre.importer.load import import_document
+from plone.autoform.form import AutoExtensibleForm
+from plone.namedfile.field import NamedFile
+from plone.supermodel import model
+from Products.Five.browser.pagetemplatefile import ViewPageTemplateFile
+from Products.statusmessages.interfaces import IStatusMessage
+from z3c.form import button
+from z3c.form import form
+from z3c.form.interfaces import HIDDEN_MODE
+from zope import schema
+
+import base64
+import binascii
+import transaction
+
+
+class IImportForm(model.Schema):
+    document = NamedFile(
+        title=_("Document"),
+        description=_("A plan or a news article: .docx, .pdf (with text) or .txt."),
+        required=False,
+    )
+    # The previewed file travels back with the confirmation, so nothing is stored
+    # before the editor confirms.
+    payload = schema.ASCII(required=False)
+    filename = schema.TextLine(required=False)
+
+
+class ImportForm(AutoExtensibleForm, form.Form):
+    schema = IImportForm
+    ignoreContext = True
+    label = _("Import plan")
+    description = _(
+        "The plan, its slogans and its activities are created from the document; "
+        "check the preview before you confirm."
+    )
+    template = ViewPageTemplateFile("templates/importform.pt")
+    preview = None
+
+    def updateWidgets(self):
+        super().updateWidgets()
+        self.widgets["payload"].mode = HIDDEN_MODE
+        self.widgets["filename"].mode = HIDDEN_MODE
+
+    def _refuse(self, message):
+        IStatusMessage(self.request).add(message, type="error")
+
+    @button.buttonAndHandler(_("Preview"), name="preview")
+    def handle_preview(self, action):
+        data, errors = self.extractData()
+        upload = data.get("document")
+        if errors or not upload:
+            self._refuse(_("Choose a file to import."))
+            return
+        try:
+            self.preview, _created = import_document(
+                container=self.context,
+                filename=upload.filename or "",
+                data=upload.data,
+                dry_run=True,
+            )
+        except ThdtreError as error:
+            self._refuse(error.args[0])
+            return
+        self.widgets["payload"].value = base64.b64encode(upload.data).decode("ascii")
+        self.widgets["filename"].value = upload.filename
+
+    @button.buttonAndHandler(
+        _("Import"), name="import", condition=lambda form: form.can_import()
+    )
+    def handle_import(self, action):
+        data, errors = self.extractData()
+        try:
+            payload = base64.b64decode(data.get("payload") or "", validate=True)
+        except (binascii.Error, ValueError):
+            payload = b""
+        if errors or not payload:
+            self._refuse(_("Preview the document first."))
+            return
+        savepoint = transaction.savepoint()
+        try:
+            _result, created = import_document(
+                container=self.context,
+                filename=data.get("filename") or "",
+                data=payload,
+            )
+        except ThdtreError as error:
+            savepoint.rollback()
+            self._refuse(error.args[0])
+            return
+        IStatusMessage(self.request).add(_("Imported."), type="info")
+        self.request.response.redirect(created.absolute_url())
+
+    def can_import(self):
+        return bool(self.request.form.get("form.widgets.payload")) or bool(self.preview)

@@ -1,0 +1,136 @@
+"""Turn a parse (``parse.py``) into REST-style field data, and its errors into
+messages in the user's language."""
+
+from collective.thdtre import _
+from html import escape
+
+
+# The user's message for each ParseError code.
+ERROR_MESSAGES = {
+    "empty": _("The file is empty: there is no text to import."),
+    "not_a_plan": _(
+        "This does not look like a plan: no 'KẾ HOẠCH' heading and no number "
+        "such as 'Số: 63/KH-KHCN' were found."
+    ),
+    "binary": _("This is not a text document. Upload a .docx, .pdf or .txt file."),
+    "damaged_docx": _("The Word file is damaged and cannot be read. Save it again."),
+    "damaged_pdf": _("The PDF file is damaged and cannot be read."),
+    "needs_ocr": _(
+        "This PDF has no text layer (it is a scan): run text recognition (OCR) "
+        "on it first, or upload the Word file."
+    ),
+    "unknown_extension": _(
+        "Unknown file type: upload a .docx, .pdf, .txt or .md file."
+    ),
+    "too_large": _("The file is larger than ${limit_mb} MB. Upload a smaller file."),
+    "bad_encoding": _(
+        "The text encoding of this file is not recognised: save it as UTF-8."
+    ),
+}
+
+RICH_FIELDS = ("text", "budget", "implementation")
+PLAN_FIELDS = (
+    "title",
+    "description",
+    "number",
+    "symbol",
+    "parent_body",
+    "issuing_body",
+    "issue_place",
+    "issue_date",
+    "year",
+    "theme",
+    "period_start",
+    "period_end",
+    "scope",
+    "legal_basis",
+    "purpose",
+    "requirements",
+    "text",
+    "budget",
+    "implementation",
+    "recipients",
+    "signing_authority",
+    "signer_title",
+    "signer_name",
+    "report_deadline",
+    "report_recipient",
+)
+ACTIVITY_FIELDS = (
+    "title",
+    "description",
+    "lead_unit",
+    "coordinating_units",
+    "start",
+    "end",
+    "location",
+    "target_group",
+    "budget_vnd",
+)
+
+
+def error_message(error):
+    """The translatable message for a ``ParseError``."""
+    message = ERROR_MESSAGES.get(getattr(error, "code", None))
+    if message is None:
+        return str(error)
+    mapping = dict(getattr(error, "mapping", None) or {})
+    return _(message, mapping=mapping) if mapping else message
+
+
+def as_html(value) -> str:
+    """Plain text (paragraphs on lines) as HTML paragraphs; HTML stays as it is."""
+    if not value:
+        return ""
+    if isinstance(value, list):
+        value = "\n".join(value)
+    if value.lstrip().startswith("<"):
+        return value
+    return "\n".join(
+        f"<p>{escape(line.strip())}</p>" for line in value.splitlines() if line.strip()
+    )
+
+
+def _clean(data: dict, names) -> dict:
+    return {k: data[k] for k in names if data.get(k) not in (None, "", [])}
+
+
+def plan_data(parsed: dict) -> dict:
+    """The Plan's fields as plone.restapi expects them."""
+    data = _clean(parsed.get("plan", {}), PLAN_FIELDS)
+    for name in RICH_FIELDS:
+        if name in data:
+            data[name] = {"data": as_html(data[name]), "content-type": "text/html"}
+    if "title" in data:
+        data["title"] = data["title"][:250]
+    return data
+
+
+def slogans_data(parsed: dict) -> list[dict]:
+    return [
+        {"title": text[:250], "position": position}
+        for position, text in enumerate(parsed.get("slogans", []), start=1)
+        if text
+    ]
+
+
+def activities_data(parsed: dict) -> list[dict]:
+    items = []
+    for activity in parsed.get("activities", []):
+        data = _clean(activity, ACTIVITY_FIELDS)
+        if "title" not in data:
+            continue
+        data["title"] = data["title"][:250]
+        items.append(data)
+    return items
+
+
+def summary(parsed: dict) -> dict:
+    """What a dry run answers: the fields, the parts and the warnings."""
+    return {
+        "plan": plan_data(parsed),
+        "slogans": [s["title"] for s in slogans_data(parsed)],
+        "activities": activities_data(parsed),
+        "implements": list(parsed.get("implements", [])),
+        "warnings": list(parsed.get("warnings", [])),
+    }

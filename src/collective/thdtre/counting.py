@@ -21,7 +21,9 @@ DSN_VARIABLE = "THDTRE_COUNTER_DSN"
 
 def counter_store():
     """The process's counter store."""
-    home = getattr(getConfiguration(), "clienthome", None) or tempfile.gettempdir()
+    home = getattr(getConfiguration(), "clienthome", None)
+    if not home or not os.path.isdir(home):
+        home = tempfile.gettempdir()  # no instance var/ (tests, scripts)
     return get_store(
         dsn=os.environ.get(DSN_VARIABLE),
         sqlite_path=os.path.join(home, "thdtre-counters.sqlite"),

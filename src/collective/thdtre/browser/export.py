@@ -1,0 +1,34 @@
+"""@@export-docx: download the plan as a .docx in the official layout."""
+
+from collective.thdtre.exporter.docx import build_docx
+from plone.i18n.normalizer.interfaces import IIDNormalizer
+from Products.Five.browser import BrowserView
+from zope.component import getUtility
+
+
+DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+
+
+def _position(slogan):
+    return (slogan.position is None, slogan.position or 0)
+
+
+class ExportDocx(BrowserView):
+    def __call__(self):
+        plan = self.context
+        slogans = sorted(
+            plan.listFolderContents(contentFilter={"portal_type": "Slogan"}),
+            key=_position,
+        )
+        activities = plan.listFolderContents(contentFilter={"portal_type": "Activity"})
+        data = build_docx(
+            plan, slogans=[s.title for s in slogans], activities=activities
+        )
+        name = getUtility(IIDNormalizer).normalize(
+            plan.document_number.replace("/", "-") or plan.title
+        )
+        response = self.request.response
+        response.setHeader("Content-Type", DOCX)
+        response.setHeader("Content-Disposition", f'attachment; filename="{name}.docx"')
+        response.setHeader("Content-Length", str(len(data)))
+        return data

@@ -58,6 +58,7 @@ setup(
         "z3c.relationfield",
         "python-docx",
         "pypdf",
+        "openpyxl",
     ],
     extras_require={
         "test": [

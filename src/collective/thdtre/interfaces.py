@@ -50,6 +50,24 @@ class IThdtreSettings(Interface):
         max=200,
     )
 
+    metrics = schema.SourceText(
+        title=_("Indicators per year"),
+        description=_(
+            'The results indicators of each year as JSON: {"2025": [{"id": '
+            '"children_supported", "title": "Trẻ em được hỗ trợ"}, ...]}. '
+            "A year not listed uses the standard indicators."
+        ),
+        required=False,
+        default="{}",
+    )
+    reminder_days = schema.Int(
+        title=_("Remind this many days before the report deadline"),
+        required=False,
+        default=7,
+        min=0,
+        max=60,
+    )
+
     departments = schema.SourceText(
         title=_("Departments"),
         description=_(

@@ -15,6 +15,7 @@ from plone.supermodel import model
 from z3c.relationfield.schema import RelationChoice
 from z3c.relationfield.schema import RelationList
 from zope import schema
+from zope.container.interfaces import IContainerModifiedEvent
 from zope.interface import implementer
 from zope.interface import invariant
 
@@ -162,6 +163,7 @@ class IPlan(model.Schema):
             "recipients",
             "report_deadline",
             "report_recipient",
+            "public_summary",
             "original_file",
         ],
     )
@@ -190,6 +192,15 @@ class IPlan(model.Schema):
         title=_("Report recipient"),
         description=_("Who receives the results reports."),
         required=False,
+    )
+    public_summary = schema.Bool(
+        title=_("Public results summary"),
+        description=_(
+            "Show visitors the totals of the approved results reports of the plans "
+            "that implement this one."
+        ),
+        required=False,
+        default=False,
     )
     original_file = NamedBlobFile(
         title=_("Original document"),
@@ -223,6 +234,19 @@ class Plan(Container):
     @property
     def document_number(self):
         return document_number(self.number, self.symbol)
+
+
+# Indexes a part (activity, slogan, report) takes from its plan.
+PLAN_INDEXES = ("department", "year", "document_number", "issuing_body")
+
+
+def reindex_parts(plan, event):
+    """Refile the plan's parts: their catalog entries carry the plan's values."""
+    if IContainerModifiedEvent.providedBy(event):
+        return  # a part was added or removed: the plan's own fields did not change
+    for part in plan.objectValues():
+        if IThdtreContent.providedBy(part):
+            part.reindexObject(idxs=list(PLAN_INDEXES))
 
 
 def default_year(plan, event):

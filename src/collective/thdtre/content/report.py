@@ -46,9 +46,28 @@ class IReport(model.Schema):
     events_held = _metric(METRICS[5][1])
     participants = _metric(METRICS[6][1])
 
+    extra_metrics = schema.Dict(
+        title=_("Other figures"),
+        description=_(
+            "Figures of this year's indicators that have no field above, by the "
+            "indicator's id (set in the control panel)."
+        ),
+        key_type=schema.TextLine(),
+        value_type=schema.Int(min=0),
+        required=False,
+        default={},
+    )
+
     text = RichText(title=_("Report"), required=False)
 
 
 @implementer(IReport, IThdtreContent)
 class Report(Container):
     """A results report; attachments are Files and Images inside it."""
+
+    @property
+    def report_metrics(self) -> dict:
+        """Every figure of the report by metric id (catalog metadata)."""
+        values = {name: getattr(self, name, None) for name, _title in METRICS}
+        values.update(self.extra_metrics or {})
+        return {k: v for k, v in values.items() if v is not None}

@@ -115,3 +115,14 @@ def slogan_searchable_text(obj):
 @indexer(IReport)
 def report_searchable_text(obj):
     return _searchable(obj, ("id", "title", "reporting_unit", "text"))
+
+
+@indexer(IPlan)
+def implements(obj):
+    """UIDs of the plans this plan implements."""
+    uids = []
+    for relation in obj.implements or []:
+        target = None if relation.isBroken() else relation.to_object
+        if target is not None:
+            uids.append(target.UID())
+    return uids

@@ -1,6 +1,8 @@
 """Shared traversal and error handling of the @thdtre-departments services."""
 
 from collective.thdtre.errors import DepartmentError
+from plone.restapi.deserializer import json_body
+from plone.restapi.exceptions import DeserializationError
 from plone.restapi.services import Service
 from zExceptions import BadRequest
 from zExceptions import NotFound
@@ -29,6 +31,13 @@ class DepartmentService(Service):
         if len(self.params) != 1:
             raise NotFound("Name the department: @thdtre-departments/<id>")
         return self.params[0]
+
+    def json_object(self, hint: str) -> dict:
+        """The request's JSON object; anything else is a 400 saying what to send."""
+        try:
+            return json_body(self.request)
+        except DeserializationError:  # not JSON, or not an object: plone.restapi 500s
+            raise BadRequest(hint) from None
 
     def run(self, function, **kwargs):
         """Call an api function; its refusal becomes a 400 in the user's language."""

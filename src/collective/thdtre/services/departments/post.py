@@ -1,14 +1,10 @@
 from collective.thdtre.departments.api import create_department
 from collective.thdtre.services.departments.base import DepartmentService
-from plone.restapi.deserializer import json_body
-from zExceptions import BadRequest
 
 
 class DepartmentsPost(DepartmentService):
     def reply(self):
-        data = json_body(self.request)
-        if not isinstance(data, dict):
-            raise BadRequest("Send a JSON object with id, title and abbreviation.")
+        data = self.json_object("Send a JSON object with id, title and abbreviation.")
         info = self.run(
             create_department,
             id=str(data.get("id") or ""),

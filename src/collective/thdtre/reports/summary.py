@@ -1,0 +1,138 @@
+"""Who has reported on a plan, who is late, and the totals: from the catalog only.
+
+Rows are the plans that implement the plan (and, recursively, theirs); each
+row's report is the Report inside that plan. Totals count approved reports only.
+"""
+
+from collective.thdtre.reports.metrics import metrics_for
+from datetime import date
+from plone import api
+
+
+MAX_LEVELS = 5
+
+
+def _as_date(value):
+    if value is None or value == "":
+        return None
+    if hasattr(value, "asdatetime"):
+        return value.asdatetime().date()
+    if hasattr(value, "date") and callable(value.date):
+        return value.date()
+    return value
+
+
+def implementing_plans(plan) -> list[tuple[int, object]]:
+    """``(level, brain)`` of every plan implementing ``plan``, level 1 first."""
+    catalog = api.portal.get_tool("portal_catalog")
+    found, seen, frontier = [], {plan.UID()}, [plan.UID()]
+    for level in range(1, MAX_LEVELS + 1):
+        brains = (
+            catalog.unrestrictedSearchResults(portal_type="Plan", implements=frontier)
+            if frontier
+            else []
+        )
+        frontier = []
+        for brain in brains:
+            if brain.UID in seen:
+                continue
+            seen.add(brain.UID)
+            found.append((level, brain))
+            frontier.append(brain.UID)
+    return found
+
+
+def _reports_by_plan(paths):
+    catalog = api.portal.get_tool("portal_catalog")
+    reports = {}
+    if not paths:
+        return reports
+    for brain in catalog.unrestrictedSearchResults(
+        portal_type="Report", path={"query": paths, "depth": 1}
+    ):
+        reports.setdefault(brain.getPath().rsplit("/", 1)[0], []).append(brain)
+    return reports
+
+
+ORDER = {"approved": 3, "published": 3, "pending": 2, "draft": 1}
+
+
+def _status(report, deadline, today):
+    """``(status, days_late)`` of a unit's best report."""
+    if report is None:
+        late = (today - deadline).days if deadline and today > deadline else 0
+        return "missing", late
+    state = report.review_state
+    if state in ("approved", "published"):
+        submitted = _as_date(report.submitted_date) or today
+        late = (submitted - deadline).days if deadline and submitted > deadline else 0
+        return ("approved_late" if late else "approved_on_time"), late
+    late = (today - deadline).days if deadline and today > deadline else 0
+    return ("submitted" if state == "pending" else "draft"), late
+
+
+def report_summary(plan, *, today: date | None = None) -> dict:
+    """The dashboard's data for ``plan``."""
+    today = today or date.today()
+    deadline = plan.report_deadline
+    metrics = metrics_for(plan.year)
+    ids = [m["id"] for m in metrics]
+    plans = implementing_plans(plan)
+    reports = _reports_by_plan([b.getPath() for _level, b in plans])
+    rows, totals, per_level = [], dict.fromkeys(ids, 0), {}
+    for level, brain in plans:
+        candidates = reports.get(brain.getPath(), [])
+        report = max(
+            candidates, key=lambda r: ORDER.get(r.review_state, 0), default=None
+        )
+        status, days_late = _status(report, deadline, today)
+        values = dict(report.report_metrics or {}) if report is not None else {}
+        counted = status.startswith("approved")
+        row = {
+            "unit": brain.issuing_body or brain.Title,
+            "plan": {
+                "@id": brain.getURL(),
+                "title": brain.Title,
+                "document_number": brain.document_number or "",
+            },
+            "level": level,
+            "status": status,
+            "days_late": days_late,
+            "report": report.getURL() if report is not None else None,
+            "submitted_date": (
+                _as_date(report.submitted_date).isoformat()
+                if report is not None and report.submitted_date
+                else None
+            ),
+            "metrics": {k: values.get(k, 0) for k in ids} if counted else {},
+        }
+        rows.append(row)
+        if counted:
+            level_totals = per_level.setdefault(str(level), dict.fromkeys(ids, 0))
+            for key in ids:
+                totals[key] += values.get(key, 0) or 0
+                level_totals[key] += values.get(key, 0) or 0
+    return {
+        "@id": f"{plan.absolute_url()}/@thdtre-report-summary",
+        "plan": {
+            "@id": plan.absolute_url(),
+            "title": plan.title,
+            "document_number": plan.document_number,
+        },
+        "deadline": deadline.isoformat() if deadline else None,
+        "metrics": metrics,
+        "rows": rows,
+        "totals": totals,
+        "totals_per_level": per_level,
+        "missing": [r["unit"] for r in rows if r["status"] == "missing"],
+        "counts": {
+            s: sum(1 for r in rows if r["status"] == s)
+            for s in (
+                "approved_on_time",
+                "approved_late",
+                "submitted",
+                "draft",
+                "missing",
+            )
+        },
+    }

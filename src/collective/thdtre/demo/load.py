@@ -79,6 +79,10 @@ def _add_plan(plan, uids):
         create_content(container=obj, type=portal_type, data=fields)
     # Activities and slogans follow their plan through the workflow.
     _advance(obj, "published" if obj.number is not None else "draft")
+    for values in plan.get("reports", []):
+        fields = {k: v for k, v in values.items() if k != "state"}
+        report = create_content(container=obj, type="Report", data=fields)
+        _advance(report, values.get("state", "draft"))
 
 
 def _add_users():

@@ -1,0 +1,109 @@
+"""Remind units that have not reported: N days before the deadline and the day after.
+
+Idempotent: each reminder (plan, unit, kind) is recorded when sent, so running
+the job twice a day sends nothing twice. Run it from cron through the instance:
+``bin/zconsole run etc/zope.conf scripts/send_reminders.py``.
+"""
+
+from BTrees.OOBTree import OOBTree
+from collective.thdtre import _
+from collective.thdtre.departments import editors_group
+from collective.thdtre.interfaces import IThdtreSettings
+from collective.thdtre.reports.summary import report_summary
+from datetime import date
+from datetime import timedelta
+from plone import api
+from zope.annotation.interfaces import IAnnotations
+from zope.i18n import translate
+
+import logging
+
+
+logger = logging.getLogger(__name__)
+KEY = "collective.thdtre.reminders"
+NOT_REPORTED = ("missing", "draft")
+
+
+def _sent():
+    annotations = IAnnotations(api.portal.get())
+    if KEY not in annotations:
+        annotations[KEY] = OOBTree()
+    return annotations[KEY]
+
+
+def _kind(deadline, today, days_before):
+    if today == deadline - timedelta(days=days_before):
+        return "before"
+    if today == deadline + timedelta(days=1):
+        return "after"
+    return None
+
+
+def _recipients(unit_plan_url):
+    plan = api.content.get(path=unit_plan_url[len(api.portal.get().absolute_url()) :])
+    department = getattr(plan, "department", None) if plan is not None else None
+    if not department or api.group.get(groupname=editors_group(department)) is None:
+        return []
+    users = api.user.get_users(groupname=editors_group(department))
+    return sorted({u.getProperty("email") for u in users if u.getProperty("email")})
+
+
+def send_reminders(*, today: date | None = None) -> list[dict]:
+    """Send the reminders due today; return what was sent."""
+    today = today or date.today()
+    days_before = api.portal.get_registry_record(
+        "reminder_days", interface=IThdtreSettings, default=7
+    )
+    sent, done = _sent(), []
+    language = api.portal.get_default_language()
+    with api.env.adopt_roles(["Manager"]):
+        for brain in api.content.find(portal_type="Plan", unrestricted=True):
+            plan = brain._unrestrictedGetObject()
+            if not plan.report_deadline:
+                continue
+            kind = _kind(plan.report_deadline, today, days_before)
+            if kind is None:
+                continue
+            for row in report_summary(plan, today=today)["rows"]:
+                key = f"{plan.UID()}|{row['plan']['@id']}|{kind}|{plan.report_deadline}"
+                if row["status"] not in NOT_REPORTED or key in sent:
+                    continue
+                mapping = {
+                    "number": plan.document_number,
+                    "deadline": plan.report_deadline.strftime("%d/%m/%Y"),
+                    "unit": row["unit"],
+                }
+                subject = (
+                    _("Results report due on ${deadline}", mapping=mapping)
+                    if kind == "before"
+                    else _("Results report overdue since ${deadline}", mapping=mapping)
+                )
+                body = _(
+                    "${unit} has not yet sent its results report on plan ${number}; "
+                    "the deadline is ${deadline}.",
+                    mapping=mapping,
+                )
+                recipients = _recipients(row["plan"]["@id"])
+                for recipient in recipients:
+                    try:
+                        api.portal.send_email(
+                            recipient=recipient,
+                            subject=translate(subject, target_language=language),
+                            body=translate(body, target_language=language),
+                            immediate=False,
+                        )
+                    except ValueError as error:
+                        logger.warning("Reminder not sent to %s: %s", recipient, error)
+                sent[key] = today.isoformat()
+                entry = {
+                    "plan": plan.document_number,
+                    "unit": row["unit"],
+                    "kind": kind,
+                    "recipients": recipients,
+                }
+                logger.info(
+                    "Reminder %(kind)s sent for %(unit)s on %(plan)s to %(recipients)s",
+                    entry,
+                )
+                done.append(entry)
+    return done

@@ -33,7 +33,12 @@ start: site ## Serve the demo site on http://localhost:8080/Plone (admin/admin)
 	$(BIN)/runwsgi $(INSTANCE)/etc/zope.ini
 
 test: .make-install ## Run the whole test suite
+	scripts/ensure_chromium.sh || echo "No chromium: the browser tests will be skipped."
 	$(BIN)/pytest tests
+
+test-browser: .make-install ## Run the browser tests (Playwright + Debian's chromium)
+	scripts/ensure_chromium.sh
+	$(BIN)/pytest tests/browser -q -rs
 
 lint: .make-install ## Check the code with ruff
 	$(BIN)/ruff check src tests scripts
@@ -49,4 +54,4 @@ clean: ## Remove the virtualenv and the instance (the demo database too)
 i18n: .make-install ## Rebuild and compile the translation catalogues
 	scripts/i18n.sh
 
-.PHONY: help install instance site start test lint format clean i18n
+.PHONY: help install instance site start test test-browser lint format clean i18n

@@ -64,6 +64,7 @@ setup(
         "test": [
             "i18ndude",
             "plone.app.testing",
+            "playwright",
             "plone.restapi[test]",
             "pytest",
             "pytest-plone",

@@ -1,5 +1,6 @@
 """News items like the 777/KH-UBND article: views, byline, related plan, other news."""
 
+from collective.thdtre import dates
 from collective.thdtre.counting import counter_store
 from collective.thdtre.counting import counts
 from collective.thdtre.counting import visitor_id
@@ -63,6 +64,7 @@ class NewsItemView(BrowserView):
 
     def short_date(self, brain):
         effective = brain.effective
-        if not effective or effective.year() < 1900:
+        # Plone's "no date" is 1969/12/31.
+        if not effective or effective.year() <= 1970:
             return ""
-        return effective.strftime("%d/%m/%Y")
+        return dates.short_date(effective)

@@ -1,9 +1,11 @@
 """The Plan laid out as the official document (Decree 30/2020/NĐ-CP)."""
 
 from collective.thdtre import dates
+from collective.thdtre.vocabularies.vocabularies import PROGRESS
 from collective.thdtre.workflow import state_title
 from plone import api
 from Products.Five.browser import BrowserView
+from zope.i18n import translate
 from zope.security import checkPermission
 
 import re
@@ -11,6 +13,7 @@ import re
 
 # "TM. ỦY BAN NHÂN DÂN KT. CHỦ TỊCH" is printed on two lines, one per prefix.
 SIGNING_PREFIXES = re.compile(r"\s+(?=(?:TM|KT|TL|TUQ)\.\s)")
+ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII")
 NATIONAL_MOTTO = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
 NATIONAL_SUBMOTTO = "Độc lập - Tự do - Hạnh phúc"
 
@@ -58,7 +61,9 @@ class PlanView(BrowserView):
         return sorted(self._children("Slogan"), key=_position)
 
     def activities(self):
-        return self._children("Activity")
+        if not hasattr(self, "_activities"):
+            self._activities = self._children("Activity")
+        return self._activities
 
     def implemented_plans(self):
         """The plans this plan implements, that the visitor may see."""
@@ -96,6 +101,29 @@ class PlanView(BrowserView):
             for line in SIGNING_PREFIXES.split(self.context.signing_authority or "")
             if line
         ]
+
+    def headings(self):
+        """Roman-numbered headings of the sections this plan has, in order."""
+        if hasattr(self, "_headings"):
+            return self._headings
+        plan = self.context
+        present = [
+            ("purpose", "MỤC ĐÍCH, YÊU CẦU", plan.purpose or plan.requirements),
+            ("theme", "CHỦ ĐỀ, THỜI GIAN", plan.theme or self.period()),
+            ("activities", "NỘI DUNG HOẠT ĐỘNG", self.activities()),
+            ("budget", "KINH PHÍ THỰC HIỆN", self.rich("budget")),
+            ("implementation", "TỔ CHỨC THỰC HIỆN", self.rich("implementation")),
+        ]
+        numbered = [(key, title) for key, title, shown in present if shown]
+        self._headings = {
+            key: f"{ROMAN[i]}. {title}" for i, (key, title) in enumerate(numbered)
+        }
+        return self._headings
+
+    def progress_title(self, progress):
+        return translate(
+            dict(PROGRESS).get(progress, progress or ""), context=self.request
+        )
 
     def paragraphs(self, text):
         """Plain text split into paragraphs (blank lines or line breaks)."""

@@ -60,8 +60,13 @@ def department_folder(*, id: str):
     return None
 
 
+def _text(value) -> str:
+    return value.strip() if isinstance(value, str) else ""
+
+
 def _validate(department: dict, *, creating: bool) -> dict:
-    cleaned = {k: (department.get(k) or "").strip() for k in ("id",) + FIELDS}
+    # Anything but text (a list, a number from JSON) is as good as empty.
+    cleaned = {k: _text(department.get(k)) for k in ("id",) + FIELDS}
     if creating and not ID_RE.match(cleaned["id"]):
         raise DepartmentError(
             _(

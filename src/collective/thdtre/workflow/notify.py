@@ -13,6 +13,7 @@ from plone import api
 from zope.i18n import translate
 
 import logging
+import transaction
 
 
 logger = logging.getLogger(__name__)
@@ -37,10 +38,21 @@ def _send(recipients, subject, body):
     language = api.portal.get_default_language()
     subject = translate(subject, target_language=language)
     body = translate(body, target_language=language)
+    # Not MailHost's own queue (immediate=False): it connects to the SMTP server
+    # while the transaction commits, so a server that is down undid the transition.
+    transaction.get().addAfterCommitHook(
+        _deliver, args=(tuple(recipients), subject, body)
+    )
+
+
+def _deliver(committed, recipients, subject, body):
+    """After the commit: send, and log (never raise) what could not be sent."""
+    if not committed:
+        return
     for recipient in recipients:
         try:
             api.portal.send_email(
-                recipient=recipient, subject=subject, body=body, immediate=False
+                recipient=recipient, subject=subject, body=body, immediate=True
             )
         except ValueError as error:  # no MailHost or sender address configured
             logger.warning("Not sent to %s: %s", recipient, error)

@@ -3,6 +3,7 @@
 from collective.thdtre import _
 from collective.thdtre.content.plan import IPlan
 from collective.thdtre.content.utils import folder_department
+from collective.thdtre.departments import get_department
 from collective.thdtre.workflow import notify
 from collective.thdtre.workflow.numbering import assign_number
 from datetime import date
@@ -85,11 +86,19 @@ def _cascade_children(plan, transition, source, comment):
 
 
 def default_department(obj, event):
-    """A new plan without a department takes its folder's department."""
+    """A new plan without a department takes its folder's department, and from
+    the department its symbol and parent body, so a draft reads ``Số: /KH-STP``."""
     if not getattr(obj, "department", None):
         department = folder_department(obj)
         if department:
             obj.department = department
+    info = get_department(id=obj.department) if obj.department else None
+    if info is None:
+        return
+    if not obj.symbol and info.get("abbreviation"):
+        obj.symbol = f"KH-{info['abbreviation']}"
+    if not obj.parent_body and info.get("parent_body"):
+        obj.parent_body = info["parent_body"]
 
 
 def security_follows_department(obj, event):

@@ -40,6 +40,9 @@ test-browser: .make-install ## Run the browser tests (Playwright + Debian's chro
 	scripts/ensure_chromium.sh
 	$(BIN)/pytest tests/browser -q -rs
 
+bench: .make-install ## Time the add-on's pages against plain Plone in one run (ratios)
+	$(BIN)/python scripts/bench.py
+
 lint: .make-install ## Check the code with ruff
 	$(BIN)/ruff check src tests scripts
 	$(BIN)/ruff format --check src tests scripts
@@ -54,4 +57,4 @@ clean: ## Remove the virtualenv and the instance (the demo database too)
 i18n: .make-install ## Rebuild and compile the translation catalogues
 	scripts/i18n.sh
 
-.PHONY: help install instance site start test test-browser lint format clean i18n
+.PHONY: help install instance site start test test-browser bench lint format clean i18n

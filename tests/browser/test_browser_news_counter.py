@@ -98,7 +98,7 @@ def test_visitors_raise_the_counter_and_editors_do_not(
     assert "63/KH-KHCN" in second.locator(".thdtre-related-plan").inner_text()
     assert second.locator(".thdtre-byline").inner_text() == "K.C"
     others = second.locator(".thdtre-other-news li").all_inner_texts()
-    assert others == ["Phát động Tháng hành động vì trẻ em năm 2023 20/05/2023"]
+    assert others == ["Phát động Tháng hành động vì trẻ em năm 2023 20/5/2023"]
     screenshot(second, "news")
 
     # An editor (Modify portal content here) reads the item: not counted.

@@ -65,9 +65,10 @@ def test_anonymous_visitor_sees_the_official_layout(
         "Công đoàn Sở",
         "Văn phòng Sở, Đoàn Thanh niên Sở",
         "01/6/2024 – 05/6/2024",
+        "Chưa triển khai",
     ]
     headers = document.locator(".thdtre-activity-table th[scope=col]")
-    assert headers.count() == 5
+    assert headers.count() == 6
 
     signature = document.locator(".thdtre-signature")
     assert signature.inner_text().split("\n") == [

@@ -13,6 +13,7 @@ import unicodedata
 
 
 PLAN_FIELDS = {
+    "public_summary",
     "title",
     "description",
     "number",

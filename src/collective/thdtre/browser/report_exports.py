@@ -5,9 +5,11 @@ from collective.thdtre.exporter.reports import to_csv
 from collective.thdtre.exporter.reports import to_xlsx
 from collective.thdtre.reports.access import PERMISSION
 from collective.thdtre.reports.summary import report_summary
+from collective.thdtre.workflow import state_title
 from plone import api
 from Products.Five.browser import BrowserView
 from zExceptions import Unauthorized
+from zope.i18n import translate
 
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -32,12 +34,18 @@ def reports_table(summary):
                     row["unit"],
                     row["plan"]["document_number"],
                     brain.Title,
-                    brain.review_state,
+                    _state_vi(brain.review_state),
                     brain.submitted_date.isoformat() if brain.submitted_date else "",
                 ]
                 + [values.get(m["id"]) for m in metrics]
             )
     return headers, rows
+
+
+def _state_vi(state):
+    # The sheet is in Vietnamese whatever the reader's language, like its headers.
+    title = state_title(state, "Report")
+    return translate(title, domain="plone", target_language="vi", default=title)
 
 
 def _path(url):

@@ -240,7 +240,7 @@ class Plan(Container):
 PLAN_INDEXES = ("department", "year", "document_number", "issuing_body")
 
 
-def reindex_parts(plan, event):
+def reindex_parts(plan, event=None):
     """Refile the plan's parts: their catalog entries carry the plan's values."""
     if IContainerModifiedEvent.providedBy(event):
         return  # a part was added or removed: the plan's own fields did not change

@@ -7,6 +7,7 @@ goes up, so a number is not reused after a retract.
 """
 
 from BTrees.OOBTree import OOBTree
+from collective.thdtre.content.plan import reindex_parts
 from collective.thdtre.departments import get_department
 from datetime import date
 from plone import api
@@ -59,3 +60,4 @@ def assign_number(plan) -> None:
         plan.year = year
     plan.number = next_number(department=department or plan.symbol or "", year=year)
     plan.reindexObject()
+    reindex_parts(plan)

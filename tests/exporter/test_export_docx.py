@@ -15,8 +15,18 @@ import pytest
 
 # Fields a plan's document states, compared after export and re-import.
 FIELDS = (
-    "title", "number", "symbol", "issue_place", "issue_date", "year", "theme",
-    "period_start", "period_end", "signer_title", "signer_name", "report_deadline",
+    "title",
+    "number",
+    "symbol",
+    "issue_place",
+    "issue_date",
+    "year",
+    "theme",
+    "period_start",
+    "period_end",
+    "signer_title",
+    "signer_name",
+    "report_deadline",
 )
 
 

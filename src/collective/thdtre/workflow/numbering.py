@@ -9,6 +9,7 @@ goes up, so a number is not reused after a retract.
 from BTrees.OOBTree import OOBTree
 from collective.thdtre.content.plan import reindex_parts
 from collective.thdtre.departments import get_department
+from collective.thdtre.departments import get_departments
 from datetime import date
 from plone import api
 from zope.annotation.interfaces import IAnnotations
@@ -45,13 +46,22 @@ def next_number(*, department: str, year: int) -> int:
     return number
 
 
+def _automatic_symbol(symbol) -> bool:
+    """True for no symbol, or the symbol of one of the departments."""
+    return not symbol or symbol in {
+        f"KH-{d['abbreviation']}" for d in get_departments() if d.get("abbreviation")
+    }
+
+
 def assign_number(plan) -> None:
     """Number an approved plan that has none; fill its symbol and date if empty."""
     if plan.number is not None:
         return
     department = plan.department or ""
     info = get_department(id=department) if department else None
-    if not plan.symbol and info and info.get("abbreviation"):
+    if info and info.get("abbreviation") and _automatic_symbol(plan.symbol):
+        # Empty, or given by a department the plan has since left: the number
+        # comes from this department's sequence, so must the symbol.
         plan.symbol = f"KH-{info['abbreviation']}"
     if plan.issue_date is None:
         plan.issue_date = date.today()

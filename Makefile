@@ -32,6 +32,15 @@ start: site ## Serve the demo site on http://localhost:8080/Plone (admin/admin)
 	@echo "Serving http://localhost:8080/Plone (admin/admin); stop with Ctrl-C"
 	$(BIN)/runwsgi $(INSTANCE)/etc/zope.ini
 
+cluster: .make-install ## Serve the demo site from 2 Zope instances on RelStorage/PostgreSQL behind nginx
+	scripts/cluster.sh start
+
+cluster-stop: ## Stop what make cluster started (nginx, both instances, PostgreSQL), by PID
+	scripts/cluster.sh stop
+
+cluster-status: ## Show what of the cluster runs
+	scripts/cluster.sh status
+
 test: .make-install ## Run the whole test suite
 	scripts/ensure_chromium.sh || echo "No chromium: the browser tests will be skipped."
 	$(BIN)/pytest tests
@@ -57,4 +66,4 @@ clean: ## Remove the virtualenv and the instance (the demo database too)
 i18n: .make-install ## Rebuild and compile the translation catalogues
 	scripts/i18n.sh
 
-.PHONY: help install instance site start test test-browser bench lint format clean i18n
+.PHONY: help install instance site start cluster cluster-stop cluster-status test test-browser bench lint format clean i18n

@@ -1,0 +1,268 @@
+"""Two Zope instances on one RelStorage/PostgreSQL database share everything.
+
+A throwaway PostgreSQL server (Debian's packages; installed when missing, as root)
+holds the ZODB (RelStorage, history-free, a blob cache per instance) and the view
+counters. Two runwsgi processes are built from the cluster templates of
+``cluster/``; the demo site is created with ``scripts/create_site.py``. What one
+instance writes, the other reads; numbers given at the same moment by both differ.
+Skipped, with the reason printed, only when PostgreSQL, RelStorage or psycopg2
+are missing.
+"""
+
+from cluster_servers import Instance
+from cluster_servers import Postgres
+from cluster_servers import START_TIMEOUT
+from cluster_servers import Unavailable
+from pathlib import Path
+
+import base64
+import os
+import pytest
+import re
+import requests
+import shutil
+import tempfile
+import threading
+import time
+
+
+ADMIN = ("admin", "admin")
+EDITOR = ("editor-stp", "thdtre-demo")  # demo users of the demo profile
+APPROVER = ("approver-stp", "thdtre-demo")
+DEPARTMENT = "so-tu-phap"
+FOLDER = f"ke-hoach/{DEPARTMENT}"
+BROWSER = "Mozilla/5.0 (X11; Linux x86_64) Firefox/128.0"  # not a bot: it counts
+JSON = {"Accept": "application/json", "Content-Type": "application/json"}
+TIMEOUT = 60
+
+
+# No Plone test layer here: these names replace pytest-plone's autouse
+# session fixtures, as in tests/counters/conftest.py.
+@pytest.fixture(scope="session")
+def _keep_functional_session():
+    return None
+
+
+@pytest.fixture(scope="session")
+def _keep_integration_session():
+    return None
+
+
+def _skip(request, reason: str):
+    """Skip, and say why on the terminal even without ``-rs``."""
+    plugins = request.config.pluginmanager
+    reporter = plugins.get_plugin("terminalreporter")
+    capture = plugins.get_plugin("capturemanager")
+    if reporter is not None and capture is not None:
+        with capture.global_and_fixture_disabled():
+            reporter.write_line(f"\ntests/cluster skipped: {reason}")
+    pytest.skip(reason)
+
+
+@pytest.fixture(scope="module")
+def postgres(request):
+    for module, package in (
+        ("relstorage", "RelStorage"),
+        ("psycopg2", "psycopg2-binary"),
+    ):
+        try:
+            __import__(module)
+        except ImportError:
+            _skip(request, f"{package} is not installed: the cluster tests need it")
+    try:
+        server = Postgres()
+        server.start()
+    except Unavailable as exc:
+        _skip(request, str(exc))
+    try:
+        yield server
+    finally:
+        server.stop()
+
+
+@pytest.fixture(scope="module")
+def cluster(postgres):
+    """Instances ``a`` and ``b`` serving the demo site from one database."""
+    home = Path(tempfile.mkdtemp(prefix="thdtre-cluster-"))
+    a = Instance(home=home / "a", dsn=postgres.dsn)
+    b = Instance(home=home / "b", dsn=postgres.dsn)
+    try:
+        started = time.monotonic()
+        made = a.create_site()
+        assert made.returncode == 0, made.stdout[-2000:] + made.stderr[-3000:]
+        assert "Site 'Plone' created" in made.stdout
+        a.created_in = time.monotonic() - started
+        a.start()
+        b.start()
+        deadline = time.monotonic() + START_TIMEOUT
+        a.wait_until_ready(deadline)
+        b.wait_until_ready(deadline)
+        yield a, b
+    finally:
+        a.stop()
+        b.stop()
+        shutil.rmtree(home, ignore_errors=True)
+
+
+def rest(method: str, url: str, auth=ADMIN, **kwargs) -> requests.Response:
+    response = requests.request(
+        method, url, auth=auth, headers=JSON, timeout=TIMEOUT, **kwargs
+    )
+    assert response.ok, f"{method} {url}: {response.status_code} {response.text[:500]}"
+    return response
+
+
+def test_relstorage_configuration_starts_history_free(cluster, postgres):
+    import psycopg2
+
+    a, b = cluster
+    for instance in (a, b):
+        assert requests.get(instance.url, timeout=TIMEOUT).status_code == 200
+    connection = psycopg2.connect(postgres.dsn)
+    try:
+        with connection, connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT table_name FROM information_schema.tables"
+                " WHERE table_schema = 'public'"
+            )
+            tables = {row[0] for row in cursor.fetchall()}
+            cursor.execute("SELECT count(*) FROM object_state")
+            (objects,) = cursor.fetchone()
+    finally:
+        connection.close()
+    assert {"object_state", "blob_chunk"} <= tables
+    # History-preserving RelStorage would have a "transaction" table.
+    assert "transaction" not in tables
+    assert objects > 1000  # the site and its demo content
+    assert "thdtre_views" in tables  # the counters share the database
+
+
+def test_content_written_through_a_is_read_through_b(cluster):
+    a, b = cluster
+    created = rest(
+        "POST",
+        a.url,
+        json={"@type": "Document", "id": "written-by-a", "title": "Viết qua A"},
+    ).json()
+    assert created["@id"].startswith(a.url)
+
+    seen = rest("GET", f"{b.url}/written-by-a").json()
+    assert seen["title"] == "Viết qua A"
+
+    rest("PATCH", f"{b.url}/written-by-a", json={"title": "Sửa qua B"})
+    assert rest("GET", f"{a.url}/written-by-a").json()["title"] == "Sửa qua B"
+
+
+def test_blob_uploaded_through_a_downloads_through_b(cluster):
+    a, b = cluster
+    payload = os.urandom(300_000)  # bigger than a blob chunk of one page
+    rest(
+        "POST",
+        a.url,
+        json={
+            "@type": "File",
+            "id": "blob-by-a",
+            "title": "Tệp qua A",
+            "file": {
+                "data": base64.b64encode(payload).decode(),
+                "encoding": "base64",
+                "filename": "blob.bin",
+                "content-type": "application/octet-stream",
+            },
+        },
+    )
+    response = requests.get(
+        f"{b.url}/blob-by-a/@@download/file", auth=ADMIN, timeout=TIMEOUT
+    )
+    assert response.status_code == 200
+    assert response.content == payload
+    # B has its own blob cache: it fetched the blob from PostgreSQL.
+    cached = list((b.home / "var" / "blobcache").rglob("*.blob"))
+    assert cached
+
+
+def _news_url(instance) -> str:
+    found = rest(
+        "GET",
+        f"{instance.url}/@search",
+        params={"portal_type": "News Item", "review_state": "published"},
+    ).json()["items"]
+    assert found, "the demo site has no published news"
+    return found[0]["@id"].replace(instance.url, "{base}", 1)
+
+
+def _views_shown(url: str, **kwargs) -> int:
+    response = requests.get(url, timeout=TIMEOUT, **kwargs)
+    assert response.status_code == 200
+    match = re.search(r'class="thdtre-views"[^>]*>\s*([\d.]+)\s*<', response.text)
+    assert match, "no view count on the news page"
+    return int(match.group(1).replace(".", ""))
+
+
+def test_view_counted_through_a_is_seen_through_b(cluster):
+    a, b = cluster
+    news = _news_url(a)
+    # An editor's visit does not count: it only reads the shared count.
+    before = _views_shown(news.format(base=b.url), auth=ADMIN)
+
+    for _ in range(3):  # three visitors (no cookie: a new visitor each time)
+        _views_shown(news.format(base=a.url), headers={"User-Agent": BROWSER})
+
+    assert _views_shown(news.format(base=b.url), auth=ADMIN) == before + 3
+
+
+def _pending_plan(instance, title: str) -> str:
+    plan = rest(
+        "POST",
+        f"{instance.url}/{FOLDER}",
+        auth=EDITOR,
+        json={"@type": "Plan", "title": title, "department": DEPARTMENT},
+    ).json()["@id"]
+    rest("POST", f"{plan}/@workflow/submit", auth=EDITOR)
+    return plan.replace(instance.url, "{base}", 1)
+
+
+def _approve_together(urls: list[str]) -> list[requests.Response]:
+    """POST every approval at the same moment, one thread per URL."""
+    start = threading.Barrier(len(urls))
+    responses = [None] * len(urls)
+
+    def approve(index, url):
+        start.wait(timeout=TIMEOUT)
+        responses[index] = requests.post(
+            f"{url}/@workflow/approve", auth=APPROVER, headers=JSON, timeout=TIMEOUT
+        )
+
+    threads = [
+        threading.Thread(target=approve, args=(index, url))
+        for index, url in enumerate(urls)
+    ]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=TIMEOUT * 2)
+    return responses
+
+
+def test_numbering_is_unique_across_instances(cluster):
+    a, b = cluster
+    numbers = []
+    for round_ in range(3):
+        plans = [_pending_plan(a, f"Kế hoạch cụm {round_}-{side}") for side in "ab"]
+        urls = [plans[0].format(base=a.url), plans[1].format(base=b.url)]
+
+        responses = _approve_together(urls)
+
+        for response in responses:
+            assert response is not None and response.status_code == 200, (
+                response.text[:500] if response is not None else "no answer"
+            )
+        for plan in plans:
+            data = rest("GET", plan.format(base=b.url), auth=ADMIN).json()
+            assert data["review_state"] == "approved"
+            numbers.append(data["number"])
+
+    assert None not in numbers
+    assert len(set(numbers)) == len(numbers), numbers
+    # One sequence: the six approvals took six consecutive numbers.
+    assert sorted(numbers) == list(range(min(numbers), min(numbers) + 6))

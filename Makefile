@@ -51,6 +51,7 @@ test-browser: .make-install ## Run the browser tests (Playwright + Debian's chro
 
 bench: .make-install ## Time the add-on's pages against plain Plone in one run (ratios)
 	$(BIN)/python scripts/bench.py
+	$(BIN)/python scripts/bench_import.py
 
 lint: .make-install ## Check the code with ruff
 	$(BIN)/ruff check src tests scripts

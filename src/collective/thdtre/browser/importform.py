@@ -68,6 +68,8 @@ class ImportForm(AutoExtensibleForm, form.Form):
             return
         self.widgets["payload"].value = base64.b64encode(upload.data).decode("ascii")
         self.widgets["filename"].value = upload.filename
+        # The buttons were set up before this handler ran: offer Import now.
+        self.actions.update()
 
     @button.buttonAndHandler(
         _("Import"), name="import", condition=lambda form: form.can_import()

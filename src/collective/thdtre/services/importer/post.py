@@ -4,6 +4,7 @@ from collective.thdtre import _
 from collective.thdtre.errors import ThdtreError
 from collective.thdtre.importer.load import import_document
 from plone.restapi.deserializer import json_body
+from plone.restapi.exceptions import DeserializationError
 from plone.restapi.services import Service
 from zExceptions import BadRequest
 from zope.i18n import translate
@@ -35,7 +36,10 @@ class ImportPost(Service):
         return BadRequest(translate(message, context=self.request))
 
     def read_body(self):
-        body = json_body(self.request)
+        try:
+            body = json_body(self.request)
+        except DeserializationError:  # not JSON, or not an object: plone.restapi 500s
+            body = None
         if not isinstance(body, dict):
             raise self.refuse(_("Send a JSON object with filename, data and encoding."))
         filename = body.get("filename")

@@ -10,6 +10,7 @@ from collective.thdtre.importer.mapping import as_html
 from collective.thdtre.importer.mapping import error_message
 from collective.thdtre.importer.mapping import slogans_data
 from collective.thdtre.importer.mapping import summary
+from collective.thdtre.importer.mapping import warning_message
 from collective.thdtre.importer.parse import parse_document
 from collective.thdtre.importer.parse import ParseError
 from collective.thdtre.interfaces import IThdtreSettings
@@ -21,6 +22,7 @@ from zExceptions import BadRequest
 from zope.component import getMultiAdapter
 from zope.event import notify
 from zope.globalrequest import getRequest
+from zope.i18n import translate
 from zope.lifecycleevent import ObjectCreatedEvent
 
 import base64
@@ -88,7 +90,17 @@ def import_document(*, container, filename: str, data: bytes, dry_run: bool = Fa
     """
     parsed = read_document(filename=filename, data=data)
     if parsed.get("kind") == "news":
-        return _import_news(container, parsed, dry_run)
+        result, created = _import_news(container, parsed, dry_run)
+    else:
+        result, created = _import_plan(container, parsed, filename, data, dry_run)
+    request = getRequest()
+    result["warnings"] = [
+        translate(warning_message(w), context=request) for w in result["warnings"]
+    ]
+    return result, created
+
+
+def _import_plan(container, parsed, filename, data, dry_run):
     result = summary(parsed)
     links = _plans_by_number(result["implements"])
     result["implements_found"] = sorted(links)

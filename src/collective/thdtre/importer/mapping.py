@@ -4,6 +4,8 @@ messages in the user's language."""
 from collective.thdtre import _
 from html import escape
 
+import re
+
 
 # The user's message for each ParseError code.
 ERROR_MESSAGES = {
@@ -27,6 +29,33 @@ ERROR_MESSAGES = {
         "The text encoding of this file is not recognised: save it as UTF-8."
     ),
 }
+
+# The parser's warnings (plain English, no Plone) as messages for the user.
+WARNINGS = {
+    "Issuing body taken from the legal basis: no header found.": _(
+        "Issuing body taken from the legal basis: no header found."
+    ),
+    "The number is blank: the plan is a draft.": _(
+        "The number is blank: the plan is a draft."
+    ),
+    "The day of issue is blank: the plan is a draft.": _(
+        "The day of issue is blank: the plan is a draft."
+    ),
+    "No activities found.": _("No activities found."),
+    "No slogans found.": _("No slogans found."),
+}
+NOT_FOUND = re.compile(r"^Not found: (\w+)\.$")
+
+
+def warning_message(text: str):
+    """A parser warning as a translatable message (unknown ones stay as they are)."""
+    if text in WARNINGS:
+        return WARNINGS[text]
+    match = NOT_FOUND.match(text)
+    if match:
+        return _("Not found: ${field}.", mapping={"field": match.group(1)})
+    return text
+
 
 RICH_FIELDS = ("text", "budget", "implementation")
 PLAN_FIELDS = (
@@ -132,5 +161,5 @@ def summary(parsed: dict) -> dict:
         "slogans": [s["title"] for s in slogans_data(parsed)],
         "activities": activities_data(parsed),
         "implements": list(parsed.get("implements", [])),
-        "warnings": list(parsed.get("warnings", [])),
+        "warnings": [warning_message(w) for w in parsed.get("warnings", [])],
     }

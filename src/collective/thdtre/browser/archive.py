@@ -1,6 +1,7 @@
 """@@thdtre-plans: the plan archive, grouped by year, from catalog metadata only."""
 
 from collective.thdtre import dates
+from collective.thdtre.departments.localroles import PUBLISHER_ROLE
 from collective.thdtre.workflow import state_title
 from itertools import groupby
 from plone import api
@@ -22,6 +23,11 @@ def _int(value):
         return int(value)
     except (TypeError, ValueError):
         return None
+
+
+def _newest_first(brain):
+    issued = brain.issue_date
+    return (-(brain.year or 0), -(issued.toordinal() if issued else 0), brain.Title)
 
 
 class PlansArchive(BrowserView):
@@ -52,12 +58,12 @@ class PlansArchive(BrowserView):
             query["theme"] = self.theme
         if self.text:
             query["SearchableText"] = self.text
-        query["sort_on"] = ["year", "issue_date"]
-        query["sort_order"] = "descending"
         return query
 
     def batch(self):
         brains = api.portal.get_tool("portal_catalog")(**self.query())
+        # Sorted on metadata: a catalog sort would drop drafts without a year or date.
+        brains = sorted(brains, key=_newest_first)
         return Batch(brains, PAGE_SIZE, start=self.start)
 
     def groups(self, batch):
@@ -89,15 +95,29 @@ class PlansArchive(BrowserView):
         """Years, issuers and themes of the plans this visitor may see."""
         brains = api.portal.get_tool("portal_catalog")(**self._base_query())
         years, issuers, themes = set(), set(), set()
+        # A plan without an issuer or theme has Missing.Value, which is unhashable.
         for brain in brains:
-            years.add(brain.year)
-            issuers.add(brain.issuing_body)
-            themes.add(brain.theme)
+            for values, value in (
+                (years, brain.year),
+                (issuers, brain.issuing_body),
+                (themes, brain.theme),
+            ):
+                if value:
+                    values.add(value)
         return {
-            "years": sorted((y for y in years if y), reverse=True),
-            "issuers": sorted(i for i in issuers if i),
-            "themes": sorted(t for t in themes if t),
+            "years": sorted(years, reverse=True),
+            "issuers": sorted(issuers),
+            "themes": sorted(themes),
         }
 
     def show_state(self):
-        return not api.user.is_anonymous()
+        """States are for the people who draft, approve and publish, not visitors."""
+        if api.user.is_anonymous():
+            return False
+        user = api.user.get_current()
+        if {"Manager", "Site Administrator", PUBLISHER_ROLE} & set(user.getRoles()):
+            return True
+        return any(
+            group.getId().startswith("thdtre-")
+            for group in api.group.get_groups(user=user)
+        )

@@ -2,7 +2,6 @@
 
 from collective.thdtre import dates
 from datetime import date
-from datetime import timedelta
 from plone import api
 from Products.Five.browser import BrowserView
 
@@ -46,13 +45,21 @@ class ActivitiesCalendar(BrowserView):
             "portal_type": "Activity",
             "review_state": "published",
             "path": "/".join(self.context.getPhysicalPath()),
-            "start": {"query": last + timedelta(days=1), "range": "max"},
-            "end": {"query": first, "range": "min"},
-            "sort_on": "start",
         }
         if self.unit:
             query["lead_unit"] = self.unit
-        return api.portal.get_tool("portal_catalog")(**query)
+        catalog = api.portal.get_tool("portal_catalog")
+        # Activity dates are whole days: one starting on the 1st of the next month
+        # is not in this one.
+        overlapping = catalog(
+            start={"query": last, "range": "max"},
+            end={"query": first, "range": "min"},
+            **query,
+        )
+        # A one-day activity may have no end, and then it is not in the end index.
+        starting = catalog(start={"query": (first, last), "range": "min:max"}, **query)
+        brains = {b.getRID(): b for b in (*overlapping, *starting)}.values()
+        return sorted(brains, key=lambda b: (_date(b.start), b.Title))
 
     def activities(self):
         if not hasattr(self, "_activities"):

@@ -8,12 +8,15 @@ from plone import api
 from plone.protect import CheckAuthenticator
 from Products.Five.browser import BrowserView
 from Products.statusmessages.interfaces import IStatusMessage
+from zExceptions import Unauthorized
 
 
 class PublishAsNews(BrowserView):
     """GET asks for confirmation; POST creates the draft and opens it for editing."""
 
     def __call__(self):
+        if api.user.is_anonymous():
+            raise Unauthorized("Log in to publish a plan as news.")
         if self.request.method != "POST":
             return self.index()
         CheckAuthenticator(self.request)

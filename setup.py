@@ -1,7 +1,6 @@
 """Installer for the collective.thdtre package."""
 
 from pathlib import Path
-
 from setuptools import find_packages
 from setuptools import setup
 

@@ -16,6 +16,7 @@ something: absolute times depend on the machine and on what else it is running.
 from pathlib import Path
 
 import argparse
+import benchsite
 import json
 import logging
 import os
@@ -23,7 +24,6 @@ import re
 import statistics
 import subprocess
 import sys
-import tempfile
 import threading
 import time
 
@@ -37,9 +37,6 @@ WARMUP = 3
 CHUNK = 250  # plans created per commit
 PAGE = 50
 GOALS = {"plan": 1.5, "archive": 1.0}
-# Zope's default for a configured database; the test layer's DB keeps only 400
-# objects per connection, so every page would reload much of the site.
-ZODB_CACHE_SIZE = 5000
 ITEM_LINK = r'/archive/(to-chuc-[\w-]+)"'  # the ids of the archive's plans
 
 
@@ -89,16 +86,6 @@ def run_load(url: str, threads: int, seconds: float) -> float:
 
 
 # -- the site --------------------------------------------------------------------
-
-
-def layer_order(layer, order=None) -> list:
-    """``layer`` and its bases, each base before the layers built on it."""
-    order = [] if order is None else order
-    for base in layer.__bases__:
-        layer_order(base, order)
-    if layer not in order:
-        order.append(layer)
-    return order
 
 
 # The archive shows catalog metadata only: its plans skip the long texts.
@@ -351,7 +338,8 @@ def notes(sizes: dict, server_threads: int) -> list:
         "Plone's listing: @@tabular_view of the same folder (plone.app.contenttypes "
         "FolderView: catalog brains, batch of 50), an HTML page with the same chrome "
         "as @@thdtre-plans.",
-        f"ZODB cache: {ZODB_CACHE_SIZE} objects a connection (Zope's default).",
+        f"ZODB cache: {benchsite.ZODB_CACHE_SIZE} objects a connection "
+        "(Zope's default).",
         f"Requests/s: median of {sizes['rounds']} alternated rounds of "
         f"{sizes['seconds']} s through the layer's waitress server ("
         f"{server_threads} worker threads), load from a child process; "
@@ -361,50 +349,23 @@ def notes(sizes: dict, server_threads: int) -> list:
 
 def main(args) -> None:
     from collective.thdtre.testing import FUNCTIONAL_TESTING
-    from plone.app.testing import login
-    from plone.app.testing import setRoles
-    from plone.app.testing import TEST_USER_ID
-    from plone.app.testing import TEST_USER_NAME
     from plone.testing.zope import WSGI_SERVER_FIXTURE
-
-    import App.config
 
     # Setup warnings and waitress' queue depth would drown the table.
     logging.basicConfig(level=logging.ERROR)
     sizes = SIZES["quick" if args.quick else "full"]
     began = time.perf_counter()
-    layers = layer_order(FUNCTIONAL_TESTING)
-    set_up, test_set_up = [], []
-    counters_home = tempfile.TemporaryDirectory(prefix="thdtre-bench-")
-    try:
-        for layer in layers:
-            layer.setUp()
-            set_up.append(layer)
-        # The visit counters' SQLite lives under clienthome: not in a shared place.
-        App.config.getConfiguration().clienthome = counters_home.name
-        for layer in layers:
-            if hasattr(layer, "testSetUp"):
-                layer.testSetUp()
-                test_set_up.append(layer)
-        FUNCTIONAL_TESTING["zodbDB"].setCacheSize(ZODB_CACHE_SIZE)
-        app, portal = FUNCTIONAL_TESTING["app"], FUNCTIONAL_TESTING["portal"]
-        setRoles(portal, TEST_USER_ID, ["Manager"])
-        login(portal, TEST_USER_NAME)
+    with benchsite.site(FUNCTIONAL_TESTING) as layer:
+        app, portal = layer["app"], layer["portal"]
         content = build_site(portal, sizes["plans"])
         built = time.perf_counter() - began
         results = [
             time_plan_view(app, content["plan"], content["document"], sizes),
             time_archive(app, content["archive"], sizes),
-            time_requests(FUNCTIONAL_TESTING["port"], sizes, args.threads),
+            time_requests(layer["port"], sizes, args.threads),
             "",
             *notes(sizes, WSGI_SERVER_FIXTURE.server.adj.threads),
         ]
-    finally:
-        for layer in reversed(test_set_up):
-            layer.testTearDown()
-        for layer in reversed(set_up):
-            layer.tearDown()
-        counters_home.cleanup()
     print(f"\ncollective.thdtre bench ({'quick' if args.quick else 'full'})\n")
     print("\n".join(results))
     load_average = ", ".join(f"{n:.1f}" for n in os.getloadavg())

@@ -18,13 +18,13 @@ Run with ``.venv/bin/python scripts/bench_import.py [--quick]``.
 from pathlib import Path
 
 import argparse
+import benchsite
 import datetime
 import functools
 import logging
 import os
 import statistics
 import sys
-import tempfile
 import time
 
 
@@ -57,7 +57,6 @@ SIZES = {
 WARMUP = 2
 CHUNK = 250  # reports created per commit
 GOAL = 3.0  # summary / plain catalog query
-ZODB_CACHE_SIZE = 5000  # Zope's default for a configured database
 SEEDS = [
     "000_90b970af89c5eac0.txt",
     "001_4d843b09b5669485.txt",
@@ -119,16 +118,6 @@ def time_parse(docs, sizes: dict) -> list[str]:
 
 
 # -- the site ----------------------------------------------------------------------
-
-
-def layer_order(layer, order=None) -> list:
-    """``layer`` and its bases, each base before the layers built on it."""
-    order = [] if order is None else order
-    for base in layer.__bases__:
-        layer_order(base, order)
-    if layer not in order:
-        order.append(layer)
-    return order
 
 
 def bench_layer():
@@ -330,53 +319,25 @@ def notes(sizes: dict) -> list[str]:
         f"of dry runs, {sizes['imports']} of imports (each with its commit, as the "
         "REST publisher does; a new plan each time).",
         f"Summary: report_summary against the plain query, {sizes['summary']} "
-        f"rounds; ZODB cache {ZODB_CACHE_SIZE} objects a connection.",
+        f"rounds; ZODB cache {benchsite.ZODB_CACHE_SIZE} objects a connection.",
     ]
 
 
 def main(args) -> None:
-    from plone.app.testing import login
-    from plone.app.testing import setRoles
-    from plone.app.testing import TEST_USER_ID
-    from plone.app.testing import TEST_USER_NAME
-
-    import App.config
-
     logging.basicConfig(level=logging.ERROR)
     sizes = SIZES["quick" if args.quick else "full"]
     began = time.perf_counter()
     docs = documents()
     results = [*time_parse(docs, sizes), ""]
-    layer = bench_layer()
-    layers = layer_order(layer)
-    set_up, test_set_up = [], []
-    counters_home = tempfile.TemporaryDirectory(prefix="thdtre-bench-import-")
-    try:
-        for each in layers:
-            each.setUp()
-            set_up.append(each)
-        App.config.getConfiguration().clienthome = counters_home.name
-        for each in layers:
-            if hasattr(each, "testSetUp"):
-                each.testSetUp()
-                test_set_up.append(each)
-        layer["zodbDB"].setCacheSize(ZODB_CACHE_SIZE)
+    with benchsite.site(bench_layer()) as layer:
         portal = layer["portal"]
         mark_request(layer["request"])
-        setRoles(portal, TEST_USER_ID, ["Manager"])
-        login(portal, TEST_USER_NAME)
         results += time_imports(portal, docs, sizes)
         results.append("")
         start = time.perf_counter()
         province, folder = build_reports(portal, sizes)
         built = time.perf_counter() - start
         results += time_summary(province, folder, sizes)
-    finally:
-        for each in reversed(test_set_up):
-            each.testTearDown()
-        for each in reversed(set_up):
-            each.tearDown()
-        counters_home.cleanup()
     print(f"\ncollective.thdtre import bench ({'quick' if args.quick else 'full'})\n")
     print("\n".join(results + [""] + notes(sizes)))
     load_average = ", ".join(f"{n:.1f}" for n in os.getloadavg())

@@ -1,14 +1,17 @@
 """@@thdtre-calendar: a month of published activities, from catalog metadata."""
 
+from collective.thdtre import _
 from collective.thdtre import dates
 from datetime import date
 from plone import api
 from Products.Five.browser import BrowserView
+from zope.i18n import translate
 
 import calendar
 
 
 ACTION_MONTH = 6
+WEEKDAYS = (_("Mon"), _("Tue"), _("Wed"), _("Thu"), _("Fri"), _("Sat"), _("Sun"))
 
 
 def _date(value):
@@ -111,6 +114,9 @@ class ActivitiesCalendar(BrowserView):
                 ]
             )
         return weeks
+
+    def weekdays(self):
+        return [translate(day, context=self.request) for day in WEEKDAYS]
 
     def units(self):
         """Lead units of the published activities, for the filter."""

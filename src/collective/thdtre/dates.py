@@ -17,8 +17,9 @@ def _month(month: int) -> str:
     return f"{month:02d}" if month < 3 else str(month)
 
 
-def _as_date(value):
-    if value is None or value == "":
+def as_date(value):
+    """A ``date`` from a date, datetime, ISO string or Zope DateTime; None if empty."""
+    if not value:  # None, "", and a catalog brain's Missing.Value
         return None
     if isinstance(value, datetime):
         return value.date()
@@ -37,7 +38,7 @@ def long_date(value, month: int | None = None, year: int | None = None) -> str:
 
     Pass ``month`` and ``year`` alone for the blank-day form of unsigned drafts.
     """
-    day = _as_date(value)
+    day = as_date(value)
     if day is not None:
         return f"ngày {_day(day)} tháng {_month(day.month)} năm {day.year}"
     if month and year:
@@ -49,7 +50,7 @@ def long_date(value, month: int | None = None, year: int | None = None) -> str:
 
 def short_date(value) -> str:
     """``01/6/2024``, ``27/02/2020``; empty string for no date."""
-    day = _as_date(value)
+    day = as_date(value)
     if day is None:
         return ""
     return f"{_day(day)}/{_month(day.month)}/{day.year}"

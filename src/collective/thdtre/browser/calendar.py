@@ -14,14 +14,6 @@ ACTION_MONTH = 6
 WEEKDAYS = (_("Mon"), _("Tue"), _("Wed"), _("Thu"), _("Fri"), _("Sat"), _("Sun"))
 
 
-def _date(value):
-    if value is None:
-        return None
-    if hasattr(value, "asdatetime"):
-        return value.asdatetime().date()
-    return value.date() if hasattr(value, "date") and callable(value.date) else value
-
-
 def _int(value, default):
     try:
         return int(value)
@@ -62,7 +54,7 @@ class ActivitiesCalendar(BrowserView):
         # A one-day activity may have no end, and then it is not in the end index.
         starting = catalog(start={"query": (first, last), "range": "min:max"}, **query)
         brains = {b.getRID(): b for b in (*overlapping, *starting)}.values()
-        return sorted(brains, key=lambda b: (_date(b.start), b.Title))
+        return sorted(brains, key=lambda b: (dates.as_date(b.start), b.Title))
 
     def activities(self):
         if not hasattr(self, "_activities"):
@@ -73,14 +65,14 @@ class ActivitiesCalendar(BrowserView):
                     "plan_url": b.getURL().rsplit("/", 1)[0],
                     "plan_number": b.document_number or "",
                     "unit": b.lead_unit or "",
-                    "start": _date(b.start),
-                    "end": _date(b.end) or _date(b.start),
+                    "start": dates.as_date(b.start),
+                    "end": dates.as_date(b.end) or dates.as_date(b.start),
                     "when": " – ".join(
                         dict.fromkeys(
                             d
                             for d in (
-                                dates.short_date(_date(b.start)),
-                                dates.short_date(_date(b.end)),
+                                dates.short_date(b.start),
+                                dates.short_date(b.end),
                             )
                             if d
                         )

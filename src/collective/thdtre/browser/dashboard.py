@@ -1,7 +1,7 @@
 """@@thdtre-dashboard: who has reported, who is late, totals and bar charts (SVG)."""
 
 from collective.thdtre import _
-from collective.thdtre.browser.newsitem import thousands
+from collective.thdtre.exporter.reports import vn_number
 from collective.thdtre.reports.access import visible_summary
 from Products.Five.browser import BrowserView
 from zope.i18n import translate
@@ -37,7 +37,7 @@ class Dashboard(BrowserView):
         return STATUS_CLASSES[status]
 
     def number(self, value):
-        return thousands(value or 0)
+        return vn_number(value or 0)
 
     def charts(self):
         """One server-rendered bar chart per metric: totals per unit."""

@@ -1,5 +1,6 @@
 """@@export-docx: download the plan as a .docx in the official layout."""
 
+from collective.thdtre.content.slogan import slogan_order
 from collective.thdtre.exporter.docx import build_docx
 from plone.i18n.normalizer.interfaces import IIDNormalizer
 from Products.Five.browser import BrowserView
@@ -9,16 +10,12 @@ from zope.component import getUtility
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 
-def _position(slogan):
-    return (slogan.position is None, slogan.position or 0)
-
-
 class ExportDocx(BrowserView):
     def __call__(self):
         plan = self.context
         slogans = sorted(
             plan.listFolderContents(contentFilter={"portal_type": "Slogan"}),
-            key=_position,
+            key=slogan_order,
         )
         activities = plan.listFolderContents(contentFilter={"portal_type": "Activity"})
         data = build_docx(

@@ -4,6 +4,7 @@ from collective.thdtre import dates
 from collective.thdtre.counting import counter_store
 from collective.thdtre.counting import counts
 from collective.thdtre.counting import visitor_id
+from collective.thdtre.exporter.reports import vn_number
 from plone import api
 from plone.batching import Batch
 from Products.Five.browser import BrowserView
@@ -11,11 +12,6 @@ from zope.security import checkPermission
 
 
 OTHER_NEWS_PAGE = 10
-
-
-def thousands(number: int) -> str:
-    """``1.254``: Vietnamese thousands separator."""
-    return f"{number:,}".replace(",", ".")
 
 
 class NewsItemView(BrowserView):
@@ -29,7 +25,7 @@ class NewsItemView(BrowserView):
         return self.index()
 
     def view_count(self):
-        return thousands(self.views)
+        return vn_number(self.views)
 
     def byline(self):
         return ", ".join(c for c in self.context.creators if c)

@@ -1,6 +1,7 @@
 """The Plan laid out as the official document (Decree 30/2020/NĐ-CP)."""
 
 from collective.thdtre import dates
+from collective.thdtre.content.slogan import slogan_order
 from collective.thdtre.vocabularies.vocabularies import PROGRESS
 from collective.thdtre.workflow import state_title
 from plone import api
@@ -16,11 +17,6 @@ SIGNING_PREFIXES = re.compile(r"\s+(?=(?:TM|KT|TL|TUQ)\.\s)")
 ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII")
 NATIONAL_MOTTO = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
 NATIONAL_SUBMOTTO = "Độc lập - Tự do - Hạnh phúc"
-
-
-def _position(obj):
-    position = getattr(obj, "position", None)
-    return (position is None, position or 0)
 
 
 class PlanView(BrowserView):
@@ -58,7 +54,7 @@ class PlanView(BrowserView):
         )
 
     def slogans(self):
-        return sorted(self._children("Slogan"), key=_position)
+        return sorted(self._children("Slogan"), key=slogan_order)
 
     def activities(self):
         if not hasattr(self, "_activities"):

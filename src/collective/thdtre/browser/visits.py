@@ -1,9 +1,9 @@
 """The site visit box (Thống kê truy cập), counted outside the ZODB."""
 
-from collective.thdtre.browser.newsitem import thousands
 from collective.thdtre.counting import counter_store
 from collective.thdtre.counting import counts
 from collective.thdtre.counting import visitor_id
+from collective.thdtre.exporter.reports import vn_number
 from plone.app.layout.viewlets import ViewletBase
 from Products.Five.browser.pagetemplatefile import ViewPageTemplateFile
 
@@ -16,4 +16,4 @@ class VisitsViewlet(ViewletBase):
         store = counter_store()
         if counts(self.request, self.context):
             store.record_visit(visitor=visitor_id(self.request))
-        self.stats = {k: thousands(v) for k, v in store.visit_stats().items()}
+        self.stats = {k: vn_number(v) for k, v in store.visit_stats().items()}

@@ -30,6 +30,12 @@ class ISlogan(model.Schema):
     )
 
 
+def slogan_order(slogan) -> tuple:
+    """Sort key of a plan's slogans: by position, unnumbered ones last."""
+    position = getattr(slogan, "position", None)
+    return (position is None, position or 0)
+
+
 @implementer(ISlogan, IThdtreContent)
 class Slogan(Item):
     """A slogan of a plan."""

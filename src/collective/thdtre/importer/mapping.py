@@ -2,7 +2,10 @@
 messages in the user's language."""
 
 from collective.thdtre import _
+from collective.thdtre.content.activity import IActivity
+from collective.thdtre.content.plan import IPlan
 from html import escape
+from zope.schema import getFieldNamesInOrder
 
 import re
 
@@ -58,43 +61,21 @@ def warning_message(text: str):
 
 
 RICH_FIELDS = ("text", "budget", "implementation")
-PLAN_FIELDS = (
-    "title",
-    "description",
-    "number",
-    "symbol",
-    "parent_body",
-    "issuing_body",
-    "issue_place",
-    "issue_date",
-    "year",
-    "theme",
-    "period_start",
-    "period_end",
-    "scope",
-    "legal_basis",
-    "purpose",
-    "requirements",
-    "text",
-    "budget",
-    "implementation",
-    "recipients",
-    "signing_authority",
-    "signer_title",
-    "signer_name",
-    "report_deadline",
-    "report_recipient",
+# Fields a document states; the rest are set in Plone (department, links, file).
+PLAN_FIELDS = tuple(
+    name
+    for name in getFieldNamesInOrder(IPlan)
+    if name
+    not in (
+        "document_number",
+        "department",
+        "implements",
+        "public_summary",
+        "original_file",
+    )
 )
-ACTIVITY_FIELDS = (
-    "title",
-    "description",
-    "lead_unit",
-    "coordinating_units",
-    "start",
-    "end",
-    "location",
-    "target_group",
-    "budget_vnd",
+ACTIVITY_FIELDS = tuple(
+    name for name in getFieldNamesInOrder(IActivity) if name not in ("progress", "text")
 )
 
 

@@ -4,22 +4,13 @@ Rows are the plans that implement the plan (and, recursively, theirs); each
 row's report is the Report inside that plan. Totals count approved reports only.
 """
 
+from collective.thdtre.dates import as_date
 from collective.thdtre.reports.metrics import metrics_for
 from datetime import date
 from plone import api
 
 
 MAX_LEVELS = 5
-
-
-def _as_date(value):
-    if value is None or value == "":
-        return None
-    if hasattr(value, "asdatetime"):
-        return value.asdatetime().date()
-    if hasattr(value, "date") and callable(value.date):
-        return value.date()
-    return value
 
 
 def implementing_plans(plan) -> list[tuple[int, object]]:
@@ -64,7 +55,7 @@ def _status(report, deadline, today):
         return "missing", late
     state = report.review_state
     if state in ("approved", "published"):
-        submitted = _as_date(report.submitted_date) or today
+        submitted = as_date(report.submitted_date) or today
         late = (submitted - deadline).days if deadline and submitted > deadline else 0
         return ("approved_late" if late else "approved_on_time"), late
     late = (today - deadline).days if deadline and today > deadline else 0
@@ -100,7 +91,7 @@ def report_summary(plan, *, today: date | None = None) -> dict:
             "days_late": days_late,
             "report": report.getURL() if report is not None else None,
             "submitted_date": (
-                _as_date(report.submitted_date).isoformat()
+                as_date(report.submitted_date).isoformat()
                 if report is not None and report.submitted_date
                 else None
             ),

@@ -1,6 +1,10 @@
 """Uninstalling removes what the add-on added and leaves Plone's own things."""
 
 from collective.thdtre import PACKAGE_NAME
+from collective.thdtre.caching.rules import MAPPING
+from collective.thdtre.caching.rules import PURGED
+from collective.thdtre.caching.rules import PURGED_TYPES
+from collective.thdtre.caching.rules import RULESETS
 from collective.thdtre.interfaces import IBrowserLayer
 from plone.browserlayer.utils import registered_layers
 from plone.registry.interfaces import IRegistry
@@ -66,6 +70,11 @@ class TestBeforeUninstall:
         for name in TYPES:
             assert name in portal.portal_types.objectIds()
         assert IBrowserLayer in registered_layers()
+        mapping = registry[MAPPING]
+        for ruleset in RULESETS:
+            assert mapping[ruleset] == "plone.app.caching.moderateCaching"
+            assert f"plone.app.caching.moderateCaching.{ruleset}.smaxage" in registry
+        assert set(PURGED) <= set(registry[PURGED_TYPES])
 
 
 class TestUninstall:
@@ -107,6 +116,13 @@ class TestUninstall:
             assert name in catalog.indexes(), name
         for name in PLONE_COLUMNS:
             assert name in catalog.schema(), name
+
+    def test_caching_rules_removed_and_plones_kept(self, portal):
+        registry = getUtility(IRegistry)
+        assert not set(RULESETS) & set(registry[MAPPING] or {})
+        assert not [k for k in registry.records.keys() if ".collective.thdtre." in k]
+        assert registry[PURGED_TYPES] == ("File", "Image", "News Item")
+        assert "plone.app.caching.moderateCaching.smaxage" in registry.records
 
     def test_plone_registry_kept(self, portal):
         registry = getUtility(IRegistry)

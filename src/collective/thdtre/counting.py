@@ -3,6 +3,12 @@
 The counts are kept outside the ZODB (``counters``): SQLite in the instance's
 ``var/`` by default, PostgreSQL when ``THDTRE_COUNTER_DSN`` is set (several
 Zope instances then share one count).
+
+Behind a caching proxy a page is not rendered for every visitor, so rendering
+cannot count it. The proxy then says so with the header ``X-Thdtre-Counter:
+proxy`` on what it forwards, and sends a copy of every page request, cached or
+not, to ``@@thdtre-count`` (``browser/count.py``; nginx's ``mirror`` in
+``cluster/nginx.conf.in``), which counts it instead.
 """
 
 from App.config import getConfiguration
@@ -10,6 +16,7 @@ from collective.thdtre.counters import get_store
 from collective.thdtre.counters import is_bot
 from plone import api
 
+import hashlib
 import os
 import secrets
 import tempfile
@@ -17,6 +24,7 @@ import tempfile
 
 VISITOR_COOKIE = "thdtre_visitor"
 DSN_VARIABLE = "THDTRE_COUNTER_DSN"
+PROXY_HEADER = "X-Thdtre-Counter"
 
 
 def counter_store():
@@ -30,10 +38,15 @@ def counter_store():
     )
 
 
+def _cookie_visitor(request) -> str | None:
+    value = request.cookies.get(VISITOR_COOKIE, "")
+    return value if len(value) == 32 and value.isalnum() else None
+
+
 def visitor_id(request) -> str:
     """The visitor's anonymous id, from its cookie; set the cookie when new."""
-    value = request.cookies.get(VISITOR_COOKIE, "")
-    if len(value) == 32 and value.isalnum():
+    value = _cookie_visitor(request)
+    if value:
         return value
     value = secrets.token_hex(16)
     request.cookies[VISITOR_COOKIE] = value
@@ -43,7 +56,30 @@ def visitor_id(request) -> str:
     return value
 
 
+def known_visitor(request) -> str:
+    """The visitor's id without setting a cookie: its cookie, else its address.
+
+    For requests whose answer goes nowhere (the proxy's counting copy): a
+    visitor without the cookie is told apart by address and browser.
+    """
+    value = _cookie_visitor(request)
+    if value:
+        return value
+    seen = f"{request.getClientAddr()}|{request.get_header('User-Agent', '')}"
+    return hashlib.sha256(seen.encode()).hexdigest()[:32]
+
+
+def counted_by_proxy(request) -> bool:
+    """Whether a caching proxy in front counts this page (not its rendering)."""
+    return request.get_header(PROXY_HEADER, "") == "proxy"
+
+
 def counts(request, context) -> bool:
+    """Whether rendering this page counts it: no proxy counts it, a visitor's."""
+    return not counted_by_proxy(request) and is_visitor(request, context)
+
+
+def is_visitor(request, context) -> bool:
     """Whether this request is a visitor's: not a bot, not an editor of ``context``."""
     if is_bot(request.get_header("User-Agent")):
         return False

@@ -2,6 +2,8 @@
 
 from collective.thdtre import _
 from collective.thdtre import logger
+from collective.thdtre.caching.rules import install_rules
+from collective.thdtre.caching.rules import remove_rules
 from collective.thdtre.departments import PUBLISHERS_GROUP
 from collective.thdtre.departments.localroles import PUBLISHER_ROLE
 from plone import api
@@ -30,9 +32,11 @@ def post_install(context):
         api.group.create(
             groupname=PUBLISHERS_GROUP, title=title, roles=[PUBLISHER_ROLE]
         )
+    install_rules()
     logger.info("collective.thdtre installed")
 
 
 def uninstall(context):
-    """Uninstall script."""
+    """Remove what the default profile's handler added (our caching rules)."""
+    remove_rules()
     logger.info("collective.thdtre uninstalled")

@@ -1,0 +1,68 @@
+"""@@thdtre-count: count a page a caching proxy served, cached or not.
+
+nginx sends a copy of every page request to this view (``mirror`` in
+``cluster/nginx.conf.in``) with the page's URI in ``X-Original-URI`` and the
+visitor's own headers (cookies, browser, address). It counts what rendering the
+page would have counted: one visit, and one view when the page is a news item
+the visitor may see. Nothing is written to the ZODB; the answer is an empty 204
+that nobody reads.
+"""
+
+from collective.thdtre.counting import counter_store
+from collective.thdtre.counting import is_visitor
+from collective.thdtre.counting import known_visitor
+from plone import api
+from Products.Five.browser import BrowserView
+from urllib.parse import unquote
+from urllib.parse import urlsplit
+
+
+URI_HEADER = "X-Original-URI"
+# Names of an item's views a page URI may end with.
+VIEW_NAMES = ("view", "newsitem_view")
+
+
+class CountView(BrowserView):
+    def __call__(self):
+        response = self.request.response
+        response.setHeader("Cache-Control", "no-store")
+        path = self.page_path()
+        if path is not None:
+            self.count(path)
+        response.setStatus(204)
+        return b""
+
+    def page_path(self) -> str | None:
+        """The counted page's path in this site, or None."""
+        uri = self.request.get_header(URI_HEADER, "")
+        path = unquote(urlsplit(uri).path).rstrip("/")
+        site = "/".join(self.context.getPhysicalPath())
+        if path == site or path.startswith(site + "/"):
+            return path
+        return None
+
+    def page_item(self, path: str):
+        """The catalogued item the page shows, if the visitor may see it."""
+        catalog = api.portal.get_tool("portal_catalog")
+        candidates = [path]
+        parent, _, name = path.rpartition("/")
+        if name in VIEW_NAMES or name.startswith("@@"):
+            candidates.append(parent)
+        for candidate in candidates:
+            brains = catalog(path={"query": candidate, "depth": 0})
+            if brains:
+                return brains[0]
+        return None
+
+    def count(self, path: str) -> None:
+        brain = self.page_item(path)
+        context = self.context
+        if brain is not None and not api.user.is_anonymous():
+            context = brain.getObject()  # an editor of the item is not counted
+        if not is_visitor(self.request, context):
+            return
+        store = counter_store()
+        visitor = known_visitor(self.request)
+        if brain is not None and brain.portal_type == "News Item":
+            store.record_view(key=brain.UID, visitor=visitor)
+        store.record_visit(visitor=visitor)

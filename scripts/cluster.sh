@@ -22,6 +22,8 @@ PG_DIR=$CLUSTER/pg
 PG_DATA=$PG_DIR/data
 PG_RUN=$PG_DIR/run
 NGINX_DIR=$CLUSTER/nginx
+NGINX_MODULES_DIR=/usr/lib/nginx/modules
+SITE_ID=${SITE_ID:-Plone}
 SITE_MARKER=$CLUSTER/site-created
 WAIT_SECONDS=${THDTRE_CLUSTER_WAIT:-180}
 
@@ -149,13 +151,17 @@ write_instances() {
     done
 }
 
+# The demo site: created once, upgraded when the add-on is newer, caching on
+# with purges to nginx (scripts/create_site.py; idempotent, about 20 s).
 create_site() {
+    local proxy="http://127.0.0.1:$HTTP_PORT/purge"
     if [[ -f $SITE_MARKER ]]; then
-        return
+        say "checking the demo site (upgrades, caching through nginx)"
+    else
+        say "creating the demo site in PostgreSQL (once; about a minute)"
     fi
-    say "creating the demo site in PostgreSQL (once; about a minute)"
-    "$BIN/zconsole" run "$CLUSTER/zope1/etc/zope.conf" scripts/create_site.py \
-        >"$CLUSTER/create_site.log" 2>&1 || {
+    THDTRE_CACHING_PROXY=$proxy "$BIN/zconsole" run "$CLUSTER/zope1/etc/zope.conf" \
+        scripts/create_site.py >"$CLUSTER/create_site.log" 2>&1 || {
         tail -n 20 "$CLUSTER/create_site.log" >&2
         die "creating the site failed; see $CLUSTER/create_site.log"
     }
@@ -179,16 +185,19 @@ start_zope() {
 start_nginx() {
     local pidfile=$NGINX_DIR/nginx.pid user_line="# workers run as the current user"
     command -v nginx >/dev/null || [[ -x /usr/sbin/nginx ]] || apt_install nginx
+    [[ -f $NGINX_MODULES_DIR/ngx_http_cache_purge_module.so ]] ||
+        apt_install libnginx-mod-http-cache-purge
     local nginx_bin
     nginx_bin=$(command -v nginx || echo /usr/sbin/nginx)
-    mkdir -p "$NGINX_DIR/logs" "$NGINX_DIR/tmp"
+    mkdir -p "$NGINX_DIR/logs" "$NGINX_DIR/tmp" "$NGINX_DIR/cache"
     if as_root; then
         user_line="user www-data;"
-        chown www-data: "$NGINX_DIR/tmp"
+        chown www-data: "$NGINX_DIR/tmp" "$NGINX_DIR/cache"
     fi
     render "$TEMPLATES/nginx.conf.in" "$CLUSTER/nginx.conf" \
         CLUSTER_DIR="$CLUSTER" NGINX_DIR="$NGINX_DIR" NGINX_USER="$user_line" \
-        HTTP_PORT="$HTTP_PORT" ZOPE1_PORT="${ZOPE_PORTS[0]}" ZOPE2_PORT="${ZOPE_PORTS[1]}"
+        HTTP_PORT="$HTTP_PORT" ZOPE1_PORT="${ZOPE_PORTS[0]}" ZOPE2_PORT="${ZOPE_PORTS[1]}" \
+        NGINX_MODULES_DIR="$NGINX_MODULES_DIR" SITE_PATH="/$SITE_ID"
     "$nginx_bin" -t -q -c "$CLUSTER/nginx.conf" -p "$NGINX_DIR/" 2>"$NGINX_DIR/logs/check.log" || {
         cat "$NGINX_DIR/logs/check.log" >&2
         die "nginx rejects $CLUSTER/nginx.conf"

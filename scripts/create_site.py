@@ -1,6 +1,11 @@
-"""Create the demo Plone site ``Plone`` once; a second run leaves it alone.
+"""Create the demo Plone site ``Plone`` once; a second run upgrades the add-on.
 
 Run with: .venv/bin/zconsole run instance/etc/zope.conf scripts/create_site.py
+
+With ``THDTRE_CACHING_PROXY`` (scripts/cluster.sh sets it to nginx's purge URL)
+it also does what a site administrator does in Site Setup > Caching when the
+site gets a caching proxy: Plone's "with caching proxy" settings, caching on,
+purging on, PURGE requests to that URL. The add-on's rules are its profile's.
 """
 
 from AccessControl.SecurityManagement import newSecurityManager
@@ -13,7 +18,39 @@ import transaction
 
 
 SITE_ID = os.environ.get("SITE_ID", "Plone")
+CACHING_PROXY = os.environ.get("THDTRE_CACHING_PROXY")
 ADDON = "collective.thdtre"
+
+
+def upgrade(site):
+    """Run the add-on's pending upgrade steps on an existing site."""
+    setSite(site)
+    setup = site.portal_setup
+    profile = f"{ADDON}:default"
+    if setup.listUpgrades(profile):
+        before = setup.getLastVersionForProfile(profile)
+        setup.upgradeProfile(profile)
+        transaction.commit()
+        after = setup.getLastVersionForProfile(profile)
+        print(f"Upgraded {profile} from {before} to {after}.")
+
+
+def configure_caching(site, proxy):
+    from plone.registry.interfaces import IRegistry
+    from zope.component import getUtility
+
+    setSite(site)
+    site.portal_setup.runAllImportStepsFromProfile(
+        "profile-plone.app.caching:with-caching-proxy"
+    )
+    registry = getUtility(IRegistry)
+    registry["plone.caching.interfaces.ICacheSettings.enabled"] = True
+    registry["plone.cachepurging.interfaces.ICachePurgingSettings.enabled"] = True
+    registry["plone.cachepurging.interfaces.ICachePurgingSettings.cachingProxies"] = (
+        proxy,
+    )
+    transaction.commit()
+    print(f"Caching on, purges to {proxy}.")
 
 
 def main(app):
@@ -27,8 +64,15 @@ def main(app):
         admin = app.acl_users.getUserById("admin")
     newSecurityManager(None, admin.__of__(app.acl_users))
     if SITE_ID in app.objectIds():
+        upgrade(app[SITE_ID])
         print(f"Site {SITE_ID!r} exists: reusing it.")
-        return
+    else:
+        create(app)
+    if CACHING_PROXY:
+        configure_caching(app[SITE_ID], CACHING_PROXY)
+
+
+def create(app):
     site = addPloneSite(
         app,
         SITE_ID,

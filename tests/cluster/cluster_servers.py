@@ -63,25 +63,7 @@ def pg_bindir() -> Path | None:
 
 def install_postgresql() -> None:
     """Install Debian's postgresql, as root; Unavailable says why not."""
-    if os.geteuid() != 0:
-        raise Unavailable(
-            "PostgreSQL is not installed and we are not root to apt-get it"
-        )
-    if os.environ.get("THDTRE_INSTALL_DEBS") == "0":
-        raise Unavailable("PostgreSQL is not installed and THDTRE_INSTALL_DEBS=0")
-    env = dict(os.environ, DEBIAN_FRONTEND="noninteractive")
-    for command in (
-        ["apt-get", "update"],
-        ["apt-get", "install", "-y", "--no-install-recommends", "postgresql"],
-    ):
-        try:
-            subprocess.run(
-                command, env=env, check=True, capture_output=True, timeout=APT_TIMEOUT
-            )
-        except (OSError, subprocess.SubprocessError) as exc:
-            raise Unavailable(
-                f"cannot install PostgreSQL ({' '.join(command)}): {exc}"
-            ) from exc
+    install_debs("postgresql")
 
 
 class Postgres:
@@ -187,7 +169,7 @@ class Instance:
         self.zope_ini.write_text(ini, encoding="utf-8")
         self.log = home / "var" / "log" / "runwsgi.log"
 
-    def create_site(self) -> subprocess.CompletedProcess:
+    def create_site(self, **env) -> subprocess.CompletedProcess:
         """scripts/create_site.py through this instance's configuration."""
         return subprocess.run(
             [
@@ -197,6 +179,7 @@ class Instance:
                 "scripts/create_site.py",
             ],
             cwd=ROOT,
+            env=dict(os.environ, **env),
             capture_output=True,
             text=True,
             timeout=SITE_TIMEOUT,
@@ -246,3 +229,97 @@ class Instance:
         except subprocess.TimeoutExpired:
             os.killpg(pid, signal.SIGKILL)
             self.process.wait(timeout=10)
+
+
+NGINX_MODULES = Path("/usr/lib/nginx/modules")
+PURGE_MODULE = "ngx_http_cache_purge_module.so"
+
+
+def install_debs(*packages: str) -> None:
+    """apt-get install Debian packages, as root; Unavailable says why not."""
+    what = " ".join(packages)
+    if os.geteuid() != 0:
+        raise Unavailable(f"{what} not installed and we are not root to apt-get it")
+    if os.environ.get("THDTRE_INSTALL_DEBS") == "0":
+        raise Unavailable(f"{what} not installed and THDTRE_INSTALL_DEBS=0")
+    env = dict(os.environ, DEBIAN_FRONTEND="noninteractive")
+    for command in (
+        ["apt-get", "update"],
+        ["apt-get", "install", "-y", "--no-install-recommends", *packages],
+    ):
+        try:
+            subprocess.run(
+                command, env=env, check=True, capture_output=True, timeout=APT_TIMEOUT
+            )
+        except (OSError, subprocess.SubprocessError) as exc:
+            raise Unavailable(f"cannot install {what}: {exc}") from exc
+
+
+class Nginx:
+    """nginx from the cluster template (cache, purge, counting mirror) in front
+    of the instances; its own configuration, folder and PID file."""
+
+    def __init__(self, home: Path, *, port: int, instances):
+        self.binary = shutil.which("nginx") or "/usr/sbin/nginx"
+        missing = [] if os.path.exists(self.binary) else ["nginx"]
+        if not (NGINX_MODULES / PURGE_MODULE).exists():
+            missing.append("libnginx-mod-http-cache-purge")
+        if missing:
+            install_debs(*missing)
+        self.home = home
+        self.port = port
+        self.url = f"http://127.0.0.1:{port}/Plone"
+        for folder in ("logs", "tmp", "cache"):
+            (home / folder).mkdir(parents=True, exist_ok=True)
+        user = "# workers run as the current user"
+        if os.geteuid() == 0:
+            user = "user www-data;"
+            home.chmod(0o755)  # mkdtemp's 700 would keep the workers out
+            for folder in ("tmp", "cache"):
+                shutil.chown(home / folder, "www-data", "www-data")
+        values = {
+            "CLUSTER_DIR": str(home),
+            "NGINX_DIR": str(home),
+            "NGINX_USER": user,
+            "NGINX_MODULES_DIR": str(NGINX_MODULES),
+            "HTTP_PORT": str(port),
+            "ZOPE1_PORT": str(instances[0].port),
+            "ZOPE2_PORT": str(instances[1].port),
+            "SITE_PATH": "/Plone",
+        }
+        template = (TEMPLATES / "nginx.conf.in").read_text(encoding="utf-8")
+        self.conf = home / "nginx.conf"
+        self.conf.write_text(render(template, values), encoding="utf-8")
+        self.pidfile = home / "nginx.pid"
+        self.pid = None
+
+    def start(self) -> None:
+        subprocess.run(
+            [self.binary, "-c", str(self.conf), "-p", f"{self.home}/"],
+            check=True,
+            capture_output=True,
+            timeout=30,
+        )
+        deadline = time.monotonic() + 10
+        while not self.pidfile.exists() and time.monotonic() < deadline:
+            time.sleep(0.1)
+        self.pid = int(self.pidfile.read_text())
+
+    def error_log(self) -> str:
+        path = self.home / "logs" / "error.log"
+        return path.read_text(errors="replace") if path.exists() else ""
+
+    def stop(self) -> None:
+        if self.pid is None:
+            return
+        os.kill(self.pid, signal.SIGQUIT)  # graceful: workers finish, then exit
+        deadline = time.monotonic() + 15
+        while time.monotonic() < deadline:
+            try:
+                os.kill(self.pid, 0)
+            except ProcessLookupError:
+                break
+            time.sleep(0.1)
+        else:
+            os.kill(self.pid, signal.SIGKILL)
+        self.pid = None

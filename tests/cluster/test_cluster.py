@@ -9,7 +9,9 @@ Skipped, with the reason printed, only when PostgreSQL, RelStorage or psycopg2
 are missing.
 """
 
+from cluster_servers import free_port
 from cluster_servers import Instance
+from cluster_servers import Nginx
 from cluster_servers import Postgres
 from cluster_servers import START_TIMEOUT
 from cluster_servers import Unavailable
@@ -86,9 +88,12 @@ def cluster(postgres):
     home = Path(tempfile.mkdtemp(prefix="thdtre-cluster-"))
     a = Instance(home=home / "a", dsn=postgres.dsn)
     b = Instance(home=home / "b", dsn=postgres.dsn)
+    a.proxy_port = free_port()  # nginx's, for Plone's purges (see ``proxy``)
     try:
         started = time.monotonic()
-        made = a.create_site()
+        made = a.create_site(
+            THDTRE_CACHING_PROXY=f"http://127.0.0.1:{a.proxy_port}/purge"
+        )
         assert made.returncode == 0, made.stdout[-2000:] + made.stderr[-3000:]
         assert "Site 'Plone' created" in made.stdout
         a.created_in = time.monotonic() - started
@@ -266,3 +271,120 @@ def test_numbering_is_unique_across_instances(cluster):
     assert len(set(numbers)) == len(numbers), numbers
     # One sequence: the six approvals took six consecutive numbers.
     assert sorted(numbers) == list(range(min(numbers), min(numbers) + 6))
+
+
+# nginx in front: pages cached for anonymous visitors, purged by Plone,
+# logged-in people always served by Plone, every page counted by the mirror.
+
+
+@pytest.fixture(scope="module")
+def proxy(request, cluster):
+    a, b = cluster
+    home = Path(tempfile.mkdtemp(prefix="thdtre-cluster-nginx-"))
+    try:
+        server = Nginx(home, port=a.proxy_port, instances=(a, b))
+    except Unavailable as exc:
+        _skip(request, str(exc))
+    server.start()
+    try:
+        yield server
+    finally:
+        server.stop()
+        errors = server.error_log()
+        shutil.rmtree(home, ignore_errors=True)
+        assert "exited on signal" not in errors, errors
+
+
+def _anonymous(url: str, **headers) -> requests.Response:
+    headers = {"User-Agent": BROWSER, "Accept": "text/html", **headers}
+    return requests.get(url, headers=headers, timeout=TIMEOUT, allow_redirects=False)
+
+
+def _until(check, seconds: float = 15):
+    """Plone purges after the commit, from a thread: wait for it a little."""
+    deadline = time.monotonic() + seconds
+    while True:
+        result = check()
+        if result or time.monotonic() > deadline:
+            return result
+        time.sleep(0.3)
+
+
+def _published_plan(instance, title: str) -> str:
+    plan = _pending_plan(instance, title).format(base=instance.url)
+    rest("POST", f"{plan}/@workflow/approve", auth=APPROVER)
+    rest("POST", f"{plan}/@workflow/publish", auth=ADMIN)
+    return plan.replace(instance.url, "{base}", 1)
+
+
+def test_anonymous_pages_are_cached_and_editors_bypass(cluster, proxy):
+    a, _ = cluster
+    plan = _published_plan(a, "Kế hoạch được lưu đệm").format(base=proxy.url)
+    first, second = _anonymous(plan), _anonymous(plan)
+    assert first.status_code == second.status_code == 200
+    assert first.headers["X-Cache-Status"] == "MISS"
+    assert second.headers["X-Cache-Status"] == "HIT"
+    assert second.headers["X-Cache-Rule"] == "collective.thdtre.plan"
+    assert second.text == first.text
+
+    editor = requests.get(plan, auth=EDITOR, timeout=TIMEOUT)
+    assert editor.headers["X-Cache-Status"] == "BYPASS"
+    assert "private" in editor.headers["Cache-Control"]
+    json = requests.get(plan, headers={"Accept": "application/json"}, timeout=TIMEOUT)
+    assert json.headers["X-Cache-Status"] == "BYPASS"
+    assert json.json()["title"] == "Kế hoạch được lưu đệm"
+
+
+def test_an_edit_purges_the_cached_page(cluster, proxy):
+    a, _ = cluster
+    plan = _published_plan(a, "Kế hoạch sẽ sửa").format(base=proxy.url)
+    _anonymous(plan)
+    assert _anonymous(plan).headers["X-Cache-Status"] == "HIT"
+
+    api_url = plan.replace("/Plone/", "/Plone/++api++/", 1)
+    rest("PATCH", api_url, json={"theme": "Chủ đề sửa sau khi đăng"})
+
+    assert _until(lambda: "Chủ đề sửa sau khi đăng" in _anonymous(plan).text)
+    assert _anonymous(plan).headers["X-Cache-Status"] == "HIT"  # cached again
+
+
+def test_a_retracted_plan_leaves_the_page_and_the_archive(cluster, proxy):
+    a, _ = cluster
+    plan = _published_plan(a, "Kế hoạch sẽ rút lại").format(base=proxy.url)
+    number = rest("GET", plan.replace("/Plone/", "/Plone/++api++/", 1)).json()[
+        "document_number"
+    ]
+    archive = f"{proxy.url}/@@thdtre-plans"
+    _anonymous(plan), _anonymous(archive)
+    assert _anonymous(plan).headers["X-Cache-Status"] == "HIT"
+    assert number in _anonymous(archive).text
+
+    rest("POST", f"{plan.replace('/Plone/', '/Plone/++api++/', 1)}/@workflow/retract")
+
+    assert _until(lambda: _anonymous(plan).status_code != 200)
+    assert _until(lambda: number not in _anonymous(archive).text)
+
+
+def _stored_views(postgres, uid: str) -> int:
+    from collective.thdtre.counters import get_store
+
+    return get_store(dsn=postgres.dsn, sqlite_path=os.devnull).views(key=uid)
+
+
+def test_cached_pages_are_counted_once_per_request(cluster, postgres, proxy):
+    a, _ = cluster
+    news = _news_url(a).format(base=proxy.url)
+    uid = rest("GET", news.replace("/Plone/", "/Plone/++api++/", 1)).json()["UID"]
+    before = _stored_views(postgres, uid)
+    statuses = []
+    for n in range(6):  # six visitors, each with its own cookie
+        cookie = {"Cookie": f"thdtre_visitor={n:032d}"}
+        statuses.append(_anonymous(news, **cookie).headers["X-Cache-Status"])
+    _anonymous(news, **{"User-Agent": "Googlebot/2.1"})  # a bot: not counted
+    requests.get(news, auth=ADMIN, timeout=TIMEOUT)  # an editor: not counted
+    _anonymous(f"{proxy.url}/++plone++static/plone-compiled.css")  # not a page
+
+    assert statuses.count("HIT") >= 5
+    assert _until(lambda: _stored_views(postgres, uid) == before + 6)
+    time.sleep(1)
+    assert _stored_views(postgres, uid) == before + 6

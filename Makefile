@@ -53,6 +53,9 @@ bench: .make-install ## Time the add-on's pages against plain Plone in one run (
 	$(BIN)/python scripts/bench.py
 	$(BIN)/python scripts/bench_import.py
 
+loadtest: .make-install ## Load and fault test with wrk: one instance vs the cluster (about 5 minutes)
+	$(BIN)/python scripts/loadtest.py
+
 lint: .make-install ## Check the code with ruff
 	$(BIN)/ruff check src tests scripts
 	$(BIN)/ruff format --check src tests scripts
@@ -67,4 +70,4 @@ clean: ## Remove the virtualenv and the instance (the demo database too)
 i18n: .make-install ## Rebuild and compile the translation catalogues
 	scripts/i18n.sh
 
-.PHONY: help install instance site start cluster cluster-stop cluster-status test test-browser bench lint format clean i18n
+.PHONY: help install instance site start cluster cluster-stop cluster-status test test-browser bench loadtest lint format clean i18n

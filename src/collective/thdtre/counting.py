@@ -8,7 +8,9 @@ Behind a caching proxy a page is not rendered for every visitor, so rendering
 cannot count it. The proxy then says so with the header ``X-Thdtre-Counter:
 proxy`` on what it forwards, and sends a copy of every page request, cached or
 not, to ``@@thdtre-count`` (``browser/count.py``; nginx's ``mirror`` in
-``cluster/nginx.conf.in``), which counts it instead.
+``cluster/nginx.conf.in``), which counts it instead. So that a cached page still
+shows the current numbers, the numbers in it are server-side includes the proxy
+fills in for each visitor (``ssi_include``: ``@@thdtre-views``, ``@@thdtre-visits``).
 """
 
 from App.config import getConfiguration
@@ -25,6 +27,8 @@ import tempfile
 VISITOR_COOKIE = "thdtre_visitor"
 DSN_VARIABLE = "THDTRE_COUNTER_DSN"
 PROXY_HEADER = "X-Thdtre-Counter"
+# Where the proxy's server-side includes reach the site (nginx.conf.in).
+SSI_PREFIX = "/_thdtre_ssi/"
 
 
 def counter_store():
@@ -72,6 +76,14 @@ def known_visitor(request) -> str:
 def counted_by_proxy(request) -> bool:
     """Whether a caching proxy in front counts this page (not its rendering)."""
     return request.get_header(PROXY_HEADER, "") == "proxy"
+
+
+def ssi_include(view: str) -> str:
+    """The proxy's directive to fill in a counter fragment of the site.
+
+    ``view`` is a site view with its query, made by this package (no user input).
+    """
+    return f'<!--# include virtual="{SSI_PREFIX}{view}" -->'
 
 
 def counts(request, context) -> bool:

@@ -1,4 +1,6 @@
-"""@@thdtre-count: count a page a caching proxy served, cached or not.
+"""What a caching proxy asks of the counters, for the pages it serves.
+
+``@@thdtre-count``: count a page a caching proxy served, cached or not.
 
 nginx sends a copy of every page request to this view (``mirror`` in
 ``cluster/nginx.conf.in``) with the page's URI in ``X-Original-URI`` and the
@@ -6,11 +8,16 @@ visitor's own headers (cookies, browser, address). It counts what rendering the
 page would have counted: one visit, and one view when the page is a news item
 the visitor may see. Nothing is written to the ZODB; the answer is an empty 204
 that nobody reads.
+
+``@@thdtre-views`` and ``@@thdtre-visits``: the current numbers, for the proxy's
+server-side includes in a (cached) news page and visit box. They only read.
 """
 
+from collective.thdtre.browser.visits import visit_numbers
 from collective.thdtre.counting import counter_store
 from collective.thdtre.counting import is_visitor
 from collective.thdtre.counting import known_visitor
+from collective.thdtre.exporter.reports import vn_number
 from plone import api
 from Products.Five.browser import BrowserView
 from urllib.parse import unquote
@@ -66,3 +73,34 @@ class CountView(BrowserView):
         if brain is not None and brain.portal_type == "News Item":
             store.record_view(key=brain.UID, visitor=visitor)
         store.record_visit(visitor=visitor)
+
+
+class Fragment(BrowserView):
+    """A piece of a page, always fresh: never cached anywhere."""
+
+    def __call__(self):
+        self.request.response.setHeader("Cache-Control", "no-store")
+        # Not text/html: Plone's transforms would make the piece a whole page.
+        self.request.response.setHeader("Content-Type", "text/plain; charset=utf-8")
+        self.request.response.setHeader("X-Content-Type-Options", "nosniff")
+        return self.render()
+
+
+class ViewsFragment(Fragment):
+    """A news item's view count, if the visitor may see the item; else nothing."""
+
+    def render(self) -> str:
+        uid = self.request.form.get("uid", "")
+        if not isinstance(uid, str) or not uid.isalnum():
+            return ""
+        catalog = api.portal.get_tool("portal_catalog")
+        if not catalog(UID=uid, portal_type="News Item"):
+            return ""
+        return vn_number(counter_store().views(key=uid))
+
+
+class VisitsFragment(Fragment):
+    """The visit box's numbers."""
+
+    def render(self) -> str:
+        return visit_numbers(self)

@@ -1,8 +1,10 @@
 """News items like the 777/KH-UBND article: views, byline, related plan, other news."""
 
 from collective.thdtre import dates
+from collective.thdtre.counting import counted_by_proxy
 from collective.thdtre.counting import counter_store
 from collective.thdtre.counting import counts
+from collective.thdtre.counting import ssi_include
 from collective.thdtre.counting import visitor_id
 from collective.thdtre.exporter.reports import vn_number
 from plone import api
@@ -26,6 +28,12 @@ class NewsItemView(BrowserView):
 
     def view_count(self):
         return vn_number(self.views)
+
+    def view_count_html(self) -> str:
+        """The count; behind a caching proxy, the proxy's include of it."""
+        if counted_by_proxy(self.request):
+            return ssi_include(f"@@thdtre-views?uid={self.context.UID()}")
+        return self.view_count()  # digits and dots only
 
     def byline(self):
         return ", ".join(c for c in self.context.creators if c)

@@ -10,10 +10,21 @@ calendar pages of every folder above a plan list it.
 from Acquisition import aq_inner
 from Acquisition import aq_parent
 from collective.thdtre.content.utils import parent_plan
+from plone.app.caching.utils import isPurged
 from plone.base.interfaces import IPloneSiteRoot
+from plone.cachepurging.interfaces import ICachePurgingSettings
+from plone.cachepurging.interfaces import IPurger
+from plone.cachepurging.utils import getPathsToPurge
+from plone.cachepurging.utils import getURLsToPurge
+from plone.cachepurging.utils import isCachePurgingEnabled
+from plone.registry.interfaces import IRegistry
 from Products.CMFCore.interfaces import IFolderish
 from z3c.caching.interfaces import IPurgePaths
+from zope.component import queryUtility
+from zope.globalrequest import getRequest
 from zope.interface import implementer
+
+import transaction
 
 
 # The listing pages of a folder that show the plans under it.
@@ -75,3 +86,46 @@ class NewsItemPurgePaths:
 
     def getAbsolutePaths(self):
         return []
+
+
+def _purge_urls(obj, request) -> list[str]:
+    registry = queryUtility(IRegistry)
+    if registry is None or not isCachePurgingEnabled(registry=registry):
+        return []
+    if not isPurged(obj):
+        return []
+    settings = registry.forInterface(ICachePurgingSettings, check=False)
+    urls = []
+    for path in set(getPathsToPurge(obj, request)):
+        urls.extend(getURLsToPurge(path, settings.cachingProxies or ()))
+    return urls
+
+
+PURGE_NOW = "collective.thdtre.purge_now"
+
+
+def _purge_now(succeeded: bool, urls: set[str]) -> None:
+    purger = queryUtility(IPurger)
+    if succeeded and purger is not None:
+        for url in sorted(urls):
+            purger.purgeSync(url)
+
+
+def purge_on_transition(obj, event) -> None:
+    """A state change is purged before the transition's answer is sent.
+
+    plone.app.caching purges it too, but from a thread, a moment after the answer:
+    meanwhile a retracted plan would still be shown to anonymous visitors from the
+    cache. Here the PURGE requests are sent (and answered) right after the commit,
+    while the request that made the transition is still being answered; once per
+    request, for the plan and the parts that followed it.
+    """
+    request = getRequest()
+    urls = _purge_urls(obj, request) if request is not None else []
+    if not urls:
+        return
+    pending = request.other.get(PURGE_NOW)
+    if pending is None:
+        pending = request.other[PURGE_NOW] = set()
+        transaction.get().addAfterCommitHook(_purge_now, args=(pending,))
+    pending.update(urls)

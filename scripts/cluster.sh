@@ -60,7 +60,15 @@ pg_bindir() {
 
 port_busy() { (echo >"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 
-pid_alive() { [[ -f $1 ]] && kill -0 "$(cat "$1")" 2>/dev/null; }
+# Alive: the process exists and is not a zombie (killed, not yet reaped).
+pid_alive() {
+    [[ -f $1 ]] || return 1
+    local pid state
+    pid=$(cat "$1")
+    kill -0 "$pid" 2>/dev/null || return 1
+    state=$(awk '{print $3}' "/proc/$pid/stat" 2>/dev/null) || return 1
+    [[ $state != Z ]]
+}
 
 render() {
     local template=$1 target=$2
@@ -151,21 +159,32 @@ write_instances() {
     done
 }
 
-# The demo site: created once, upgraded when the add-on is newer, caching on
-# with purges to nginx (scripts/create_site.py; idempotent, about 20 s).
+# The demo site: created once; run again (add-on upgrades, caching through
+# nginx; about 20 s) only when the add-on's profile version or the proxy changed,
+# so that restarting a stopped instance is quick. The marker holds both.
+site_stamp() {
+    local version
+    version=$(grep -o '<version>[^<]*' "$ROOT/src/collective/thdtre/profiles/default/metadata.xml")
+    echo "${version#<version>} http://127.0.0.1:$HTTP_PORT/purge"
+}
+
 create_site() {
-    local proxy="http://127.0.0.1:$HTTP_PORT/purge"
+    local stamp
+    stamp=$(site_stamp)
+    if [[ -f $SITE_MARKER && $(cat "$SITE_MARKER") == "$stamp" ]]; then
+        return
+    fi
     if [[ -f $SITE_MARKER ]]; then
-        say "checking the demo site (upgrades, caching through nginx)"
+        say "updating the demo site (add-on upgrades, caching through nginx)"
     else
         say "creating the demo site in PostgreSQL (once; about a minute)"
     fi
-    THDTRE_CACHING_PROXY=$proxy "$BIN/zconsole" run "$CLUSTER/zope1/etc/zope.conf" \
+    THDTRE_CACHING_PROXY=${stamp#* } "$BIN/zconsole" run "$CLUSTER/zope1/etc/zope.conf" \
         scripts/create_site.py >"$CLUSTER/create_site.log" 2>&1 || {
         tail -n 20 "$CLUSTER/create_site.log" >&2
         die "creating the site failed; see $CLUSTER/create_site.log"
     }
-    touch "$SITE_MARKER"
+    echo "$stamp" >"$SITE_MARKER"
 }
 
 start_zope() {

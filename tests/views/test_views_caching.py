@@ -336,6 +336,18 @@ class TestCountingBehindTheProxy:
             made.open(api.portal.get().absolute_url() + "/@@thdtre-count")
         assert self._views(news) == 2
 
+    def test_the_proxy_names_the_visitor(self, world, functional_app_class):
+        news = world["news"]
+        uri = "/" + news.virtual_url_path()
+        for named in ("c" * 32, "d" * 32, "c" * 32, "not-an-id"):
+            made = browser(functional_app_class)
+            made.addHeader("X-Thdtre-Visitor", named)
+            made.addHeader("X-Original-URI", uri)
+            made.open(api.portal.get().absolute_url() + "/@@thdtre-count")
+        # c, d; c again within the debounce; the bad name falls back to the
+        # address and browser: a third visitor.
+        assert self._views(news) == 3
+
     def test_bots_editors_hidden_items_and_foreign_paths_are_not_counted(
         self, world, functional_app_class
     ):

@@ -27,6 +27,7 @@ import tempfile
 VISITOR_COOKIE = "thdtre_visitor"
 DSN_VARIABLE = "THDTRE_COUNTER_DSN"
 PROXY_HEADER = "X-Thdtre-Counter"
+VISITOR_HEADER = "X-Thdtre-Visitor"
 # Where the proxy's server-side includes reach the site (nginx.conf.in).
 SSI_PREFIX = "/_thdtre_ssi/"
 
@@ -61,14 +62,15 @@ def visitor_id(request) -> str:
 
 
 def known_visitor(request) -> str:
-    """The visitor's id without setting a cookie: its cookie, else its address.
+    """The visitor's id without setting a cookie, for the proxy's counting copy.
 
-    For requests whose answer goes nowhere (the proxy's counting copy): a
-    visitor without the cookie is told apart by address and browser.
+    The proxy names it (``X-Thdtre-Visitor``: the cookie, or the id of the
+    cookie it gives a new visitor); else the cookie; else the visitor is told
+    apart by address and browser.
     """
-    value = _cookie_visitor(request)
-    if value:
-        return value
+    for value in (request.get_header(VISITOR_HEADER, ""), _cookie_visitor(request)):
+        if value and len(value) == 32 and value.isalnum():
+            return value
     seen = f"{request.getClientAddr()}|{request.get_header('User-Agent', '')}"
     return hashlib.sha256(seen.encode()).hexdigest()[:32]
 

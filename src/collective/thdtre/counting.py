@@ -43,9 +43,14 @@ def counter_store():
     )
 
 
+def _visitor(value) -> str | None:
+    """``value`` if it is a visitor id (32 letters and digits), else None."""
+    ok = isinstance(value, str) and len(value) == 32 and value.isalnum()
+    return value if ok else None
+
+
 def _cookie_visitor(request) -> str | None:
-    value = request.cookies.get(VISITOR_COOKIE, "")
-    return value if len(value) == 32 and value.isalnum() else None
+    return _visitor(request.cookies.get(VISITOR_COOKIE))
 
 
 def visitor_id(request) -> str:
@@ -68,9 +73,9 @@ def known_visitor(request) -> str:
     cookie it gives a new visitor); else the cookie; else the visitor is told
     apart by address and browser.
     """
-    for value in (request.get_header(VISITOR_HEADER, ""), _cookie_visitor(request)):
-        if value and len(value) == 32 and value.isalnum():
-            return value
+    value = _visitor(request.get_header(VISITOR_HEADER)) or _cookie_visitor(request)
+    if value:
+        return value
     seen = f"{request.getClientAddr()}|{request.get_header('User-Agent', '')}"
     return hashlib.sha256(seen.encode()).hexdigest()[:32]
 

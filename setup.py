@@ -1,8 +1,18 @@
 """Installer for the collective.thdtre package."""
 
 from pathlib import Path
-from setuptools import find_packages
+from setuptools import find_namespace_packages
 from setuptools import setup
+
+import re
+
+
+# The version lives in one place: src/collective/thdtre/__init__.py.
+VERSION = re.search(
+    r'^__version__ = "([^"]+)"',
+    Path("src/collective/thdtre/__init__.py").read_text(encoding="utf-8"),
+    re.M,
+).group(1)
 
 
 long_description = "\n\n".join(
@@ -15,7 +25,7 @@ long_description = "\n\n".join(
 
 setup(
     name="collective.thdtre",
-    version="1.0.0.dev0",
+    version=VERSION,
     description=(
         "Action Month for Children (Tháng hành động vì trẻ em) plans, activities, "
         "slogans and results reports for Vietnamese government Plone sites."
@@ -29,17 +39,32 @@ setup(
         "Framework :: Plone :: 6.2",
         "Framework :: Plone :: Addon",
         "Programming Language :: Python",
+        "Programming Language :: Python :: 3",
+        "Programming Language :: Python :: 3 :: Only",
         "Programming Language :: Python :: 3.11",
+        "Intended Audience :: Government",
+        "Topic :: Internet :: WWW/HTTP :: Dynamic Content",
         "Operating System :: OS Independent",
-        "License :: OSI Approved :: GNU General Public License v2 (GPLv2)",
         "Natural Language :: Vietnamese",
     ],
     keywords="Python Plone CMS Vietnam children action month",
     author="collective.thdtre developers",
     author_email="collective@plone.org",
     url="https://github.com/collective/collective.thdtre",
-    license="GPL version 2",
-    packages=find_packages("src"),
+    project_urls={
+        "Source": "https://github.com/collective/collective.thdtre",
+        "Issues": "https://github.com/collective/collective.thdtre/issues",
+        "Changelog": (
+            "https://github.com/collective/collective.thdtre/blob/main/CHANGES.md"
+        ),
+    },
+    license_expression="GPL-2.0-only",
+    license_files=["LICENSE"],
+    # src/collective is a PEP 420 namespace (no __init__.py): find_packages
+    # would find nothing and the wheel would hold no code.
+    packages=find_namespace_packages(
+        "src", include=["collective.thdtre", "collective.thdtre.*"]
+    ),
     package_dir={"": "src"},
     include_package_data=True,
     zip_safe=False,
@@ -65,6 +90,7 @@ setup(
     extras_require={
         "test": [
             "i18ndude",
+            "twine",
             "plone.app.testing",
             "playwright",
             "plone.restapi[test]",

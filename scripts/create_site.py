@@ -85,7 +85,11 @@ def create(app):
     setSite(site)
     from plone.base.utils import get_installer
 
-    get_installer(site, site.REQUEST).install_product(ADDON)
+    installer = get_installer(site, site.REQUEST)
+    # The demo site uses the REST API and caching; the add-on does not force
+    # them on sites it is installed into (README, "What installing changes").
+    for product in ("plone.restapi", "plone.app.caching", ADDON):
+        installer.install_product(product)
     site.portal_setup.runAllImportStepsFromProfile(f"profile-{ADDON}:demo")
     transaction.commit()
     print(f"Site {SITE_ID!r} created with {ADDON} and its demo content.")

@@ -20,6 +20,10 @@ class Layer(PloneSandboxLayer):
         self.loadZCML(package=collective.thdtre)
 
     def setUpPloneSite(self, portal):
+        # What the demo site activates besides the add-on: the REST API and
+        # caching (neither is forced by the add-on's own profile).
+        applyProfile(portal, "plone.restapi:default")
+        applyProfile(portal, "plone.app.caching:default")
         applyProfile(portal, "collective.thdtre:default")
 
 

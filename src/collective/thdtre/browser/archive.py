@@ -2,6 +2,7 @@
 
 from collective.thdtre import dates
 from collective.thdtre.departments.localroles import PUBLISHER_ROLE
+from collective.thdtre.multilingual import current_language_query
 from collective.thdtre.workflow import state_title
 from itertools import groupby
 from plone import api
@@ -46,6 +47,7 @@ class PlansArchive(BrowserView):
         return {
             "portal_type": "Plan",
             "path": "/".join(self.context.getPhysicalPath()),
+            **current_language_query(),
         }
 
     def query(self):

@@ -2,6 +2,7 @@
 
 from collective.thdtre import _
 from collective.thdtre import dates
+from collective.thdtre.multilingual import current_language_query
 from datetime import date
 from plone import api
 from Products.Five.browser import BrowserView
@@ -40,6 +41,7 @@ class ActivitiesCalendar(BrowserView):
             "portal_type": "Activity",
             "review_state": "published",
             "path": "/".join(self.context.getPhysicalPath()),
+            **current_language_query(),
         }
         if self.unit:
             query["lead_unit"] = self.unit

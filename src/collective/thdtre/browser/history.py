@@ -2,7 +2,11 @@
 
 from plone import api
 from plone.app.layout.viewlets import ViewletBase
+from Products.CMFEditions.browser import diff as diff_module
+from Products.CMFEditions.browser.diff import DiffView
 from Products.Five.browser.pagetemplatefile import ViewPageTemplateFile
+
+import os
 
 
 class HistoryViewlet(ViewletBase):
@@ -34,3 +38,23 @@ class HistoryViewlet(ViewletBase):
 
     def when(self, time):
         return time.strftime("%d/%m/%Y %H:%M") if time else ""
+
+
+class VersionsView(DiffView):
+    """CMFEditions' ``@@history`` (compare versions), also before a first version.
+
+    Items created before their type was versioned (or by code that skipped
+    versioning) have no version yet: CMFEditions' view fails on them, this one
+    shows Plone's content history instead.
+    """
+
+    index = ViewPageTemplateFile(
+        os.path.join(os.path.dirname(diff_module.__file__), "templates", "diff.pt")
+    )
+
+    def __call__(self):
+        repository = api.portal.get_tool("portal_repository")
+        metadata = repository.getHistoryMetadata(self.context)
+        if not metadata or not metadata.getLength(countPurged=False):
+            return self.context.restrictedTraverse("@@historyview")()
+        return super().__call__()

@@ -1,6 +1,7 @@
 """Slogans: the @@thdtre-slogans page and the rotating slogan viewlet."""
 
 from collective.thdtre.interfaces import IThdtreSettings
+from collective.thdtre.multilingual import current_language_query
 from datetime import date
 from plone import api
 from plone.app.layout.viewlets import ViewletBase
@@ -13,7 +14,11 @@ MAX_ROTATING = 12
 
 def published_slogans(*, year=None, limit=None):
     """Brains of the published slogans of ``year``, in plan then position order."""
-    query = {"portal_type": "Slogan", "review_state": "published"}
+    query = {
+        "portal_type": "Slogan",
+        "review_state": "published",
+        **current_language_query(),
+    }
     if year:
         query["year"] = year
     brains = api.content.find(**query)
@@ -26,7 +31,9 @@ def published_slogans(*, year=None, limit=None):
 def slogan_years():
     """Years that have published slogans, newest first."""
     catalog = api.portal.get_tool("portal_catalog")
-    brains = catalog(portal_type="Slogan", review_state="published")
+    brains = catalog(
+        portal_type="Slogan", review_state="published", **current_language_query()
+    )
     return sorted({b.year for b in brains if b.year}, reverse=True)
 
 

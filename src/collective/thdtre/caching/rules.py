@@ -65,11 +65,15 @@ def option_name(ruleset: str, option: str) -> str:
 def install_rules(registry=None) -> None:
     """Map our rulesets to moderate caching and set their options.
 
-    Needs plone.app.caching's records (its profile is our dependency). Touches
-    only our own keys: the rulesets' mapping entries and option records, and our
-    types in the purged types.
+    Only where plone.app.caching is activated (it is not our dependency: when
+    an administrator activates it later, ``caching_activated`` calls this).
+    Touches only our own keys: the rulesets' mapping entries and option
+    records, and our types in the purged types. Caching stays as it was (off
+    until the administrator turns it on).
     """
     registry = registry or getUtility(IRegistry)
+    if MAPPING not in registry.records or PURGED_TYPES not in registry.records:
+        return
     mapping = dict(registry[MAPPING] or {})
     for ruleset, options in RULESETS.items():
         mapping[ruleset] = OPERATION
@@ -101,3 +105,13 @@ def remove_rules(registry=None) -> None:
     if PURGED_TYPES in registry.records:
         purged = registry[PURGED_TYPES] or ()
         registry[PURGED_TYPES] = tuple(t for t in purged if t not in PURGED)
+
+
+def caching_activated(event) -> None:
+    """plone.app.caching was activated after us: add our rules to its settings."""
+    if event.profile_id != "profile-plone.app.caching:default":
+        return
+    setup = event.tool
+    if setup.getLastVersionForProfile("collective.thdtre:default") == "unknown":
+        return
+    install_rules()

@@ -1,11 +1,12 @@
 """An Activity (Hoạt động) of a plan, with its lead and coordinating units."""
 
 from collective.thdtre import _
+from collective.thdtre.content.base import ThdtreItem
 from collective.thdtre.content.validators import check_order
 from collective.thdtre.content.validators import non_negative
 from collective.thdtre.interfaces import IThdtreContent
+from collective.thdtre.multilingual import language_independent
 from plone.app.textfield import RichText
-from plone.dexterity.content import Item
 from plone.supermodel import model
 from zope import schema
 from zope.interface import implementer
@@ -58,6 +59,10 @@ class IActivity(model.Schema):
         )
 
 
+# The same in every translation (sites with plone.app.multilingual).
+language_independent(IActivity, "start", "end", "budget_vnd", "progress")
+
+
 @implementer(IActivity, IThdtreContent)
-class Activity(Item):
+class Activity(ThdtreItem):
     """An activity of a plan."""

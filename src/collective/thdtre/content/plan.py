@@ -1,15 +1,16 @@
 """The Plan (Kế hoạch): an official Action Month plan and the folder of its parts."""
 
 from collective.thdtre import _
+from collective.thdtre.content.base import ThdtreContainer
 from collective.thdtre.content.validators import check_order
 from collective.thdtre.content.validators import non_negative
 from collective.thdtre.content.validators import valid_symbol
 from collective.thdtre.interfaces import IThdtreContent
+from collective.thdtre.multilingual import language_independent
 from plone.app.textfield import RichText
 from plone.app.vocabularies.catalog import CatalogSource
 from plone.app.z3cform.widgets.relateditems import RelatedItemsFieldWidget
 from plone.autoform import directives
-from plone.dexterity.content import Container
 from plone.namedfile.field import NamedBlobFile
 from plone.supermodel import model
 from z3c.relationfield.schema import RelationChoice
@@ -227,8 +228,22 @@ def document_number(number, symbol) -> str:
     return f"{number}/{symbol}"
 
 
+# The same in every translation (sites with plone.app.multilingual).
+language_independent(
+    IPlan,
+    "number",
+    "symbol",
+    "department",
+    "year",
+    "issue_date",
+    "period_start",
+    "period_end",
+    "report_deadline",
+)
+
+
 @implementer(IPlan, IThdtreContent)
-class Plan(Container):
+class Plan(ThdtreContainer):
     """A plan: holds its activities, slogans, reports and attachments."""
 
     @property

@@ -1,10 +1,11 @@
 """A results Report (Báo cáo kết quả) of a unit, with its metrics and attachments."""
 
 from collective.thdtre import _
+from collective.thdtre.content.base import ThdtreContainer
 from collective.thdtre.content.validators import non_negative
 from collective.thdtre.interfaces import IThdtreContent
+from collective.thdtre.multilingual import language_independent
 from plone.app.textfield import RichText
-from plone.dexterity.content import Container
 from plone.supermodel import model
 from zope import schema
 from zope.interface import implementer
@@ -61,8 +62,18 @@ class IReport(model.Schema):
     text = RichText(title=_("Report"), required=False)
 
 
+# The same in every translation (sites with plone.app.multilingual).
+language_independent(
+    IReport,
+    "department",
+    "submitted_date",
+    *(name for name, _title in METRICS),
+    "extra_metrics",
+)
+
+
 @implementer(IReport, IThdtreContent)
-class Report(Container):
+class Report(ThdtreContainer):
     """A results report; attachments are Files and Images inside it."""
 
     @property

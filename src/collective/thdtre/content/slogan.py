@@ -1,9 +1,10 @@
 """A Slogan or message (Khẩu hiệu, thông điệp) of a plan."""
 
 from collective.thdtre import _
+from collective.thdtre.content.base import ThdtreItem
 from collective.thdtre.content.validators import non_negative
 from collective.thdtre.interfaces import IThdtreContent
-from plone.dexterity.content import Item
+from collective.thdtre.multilingual import language_independent
 from plone.supermodel import model
 from zope import schema
 from zope.interface import implementer
@@ -36,6 +37,10 @@ def slogan_order(slogan) -> tuple:
     return (position is None, position or 0)
 
 
+# The same in every translation (sites with plone.app.multilingual).
+language_independent(ISlogan, "position")
+
+
 @implementer(ISlogan, IThdtreContent)
-class Slogan(Item):
+class Slogan(ThdtreItem):
     """A slogan of a plan."""

@@ -12,6 +12,9 @@ from collective.thdtre.departments import get_departments
 from collective.thdtre.departments import set_departments
 from collective.thdtre.errors import DepartmentError
 from collective.thdtre.interfaces import IDepartmentFolder
+from collective.thdtre.multilingual import language_roots
+from collective.thdtre.multilingual import link_translations
+from collective.thdtre.multilingual import set_language_of_root
 from plone import api
 from Products.CMFPlone.interfaces.constrains import ENABLED
 from Products.CMFPlone.interfaces.constrains import ISelectableConstrainTypes
@@ -31,16 +34,21 @@ def _t(message):
     return translate(message, target_language=api.portal.get_default_language())
 
 
-def plans_root():
-    """The folder that holds the department folders (created on first use)."""
-    portal = api.portal.get()
-    if PLANS_ROOT not in portal.objectIds():
+def plans_root(root=None):
+    """The folder that holds the department folders (created on first use).
+
+    ``root`` is the site, or on a multilingual site one of its language roots
+    (the default language's when not given).
+    """
+    root = root if root is not None else language_roots()[0]
+    if PLANS_ROOT not in root.objectIds():
         with api.env.adopt_roles(["Manager"]):
             folder = api.content.create(
-                container=portal, type="Folder", id=PLANS_ROOT, title="Kế hoạch"
+                container=root, type="Folder", id=PLANS_ROOT, title="Kế hoạch"
             )
             _publish(folder)
-    return portal[PLANS_ROOT]
+    set_language_of_root(root[PLANS_ROOT], root)
+    return root[PLANS_ROOT]
 
 
 def _publish(folder):
@@ -48,16 +56,51 @@ def _publish(folder):
         api.content.transition(obj=folder, to_state="published")
 
 
-def department_folder(*, id: str):
-    """The department's own folder, or None."""
+def department_folders(*, id: str) -> list:
+    """The department's own folders: one, or one per language root."""
     results = api.content.find(
         object_provides=IDepartmentFolder.__identifier__, unrestricted=True
     )
+    folders = []
     for brain in results:
         obj = brain._unrestrictedGetObject()
         if getattr(obj, "thdtre_department", None) == id:
-            return obj
-    return None
+            folders.append(obj)
+    return folders
+
+
+def department_folder(*, id: str, root=None):
+    """The department's folder in ``root`` (default: the first language), or None."""
+    folders = department_folders(id=id)
+    if not folders:
+        return None
+    root = root if root is not None else language_roots()[0]
+    prefix = "/".join(root.getPhysicalPath()) + "/"
+    for folder in folders:
+        if "/".join(folder.getPhysicalPath()).startswith(prefix):
+            return folder
+    return folders[0]
+
+
+def found_departments() -> list[dict]:
+    """Departments as their folders remember them (to find them again on reinstall)."""
+    found = {}
+    for brain in api.content.find(
+        object_provides=IDepartmentFolder.__identifier__, unrestricted=True
+    ):
+        obj = brain._unrestrictedGetObject()
+        info = getattr(obj, "thdtre_department_info", None)
+        department_id = getattr(obj, "thdtre_department", None)
+        if not department_id or department_id in found:
+            continue
+        info = dict(info or {})
+        found[department_id] = {
+            "id": department_id,
+            "title": info.get("title") or obj.title,
+            "abbreviation": info.get("abbreviation") or "",
+            "parent_body": info.get("parent_body") or "",
+        }
+    return list(found.values())
 
 
 def _text(value) -> str:
@@ -106,11 +149,22 @@ def _ensure_groups(department: dict):
 
 
 def _ensure_folder(department: dict):
-    folder = department_folder(id=department["id"])
+    """The department's folder in every language root; the first is returned."""
+    folders = [_ensure_folder_in(department, root) for root in language_roots()]
+    link_translations([plans_root(root) for root in language_roots()])
+    link_translations(folders)
+    return folders[0]
+
+
+def _ensure_folder_in(department: dict, root):
+    folder = department_folder(id=department["id"], root=root)
+    prefix = "/".join(root.getPhysicalPath()) + "/"
+    if folder is not None and not "/".join(folder.getPhysicalPath()).startswith(prefix):
+        folder = None
     if folder is None:
         with api.env.adopt_roles(["Manager"]):
             folder = api.content.create(
-                container=plans_root(),
+                container=plans_root(root),
                 type="Folder",
                 id=department["id"],
                 title=department["title"],
@@ -124,6 +178,9 @@ def _ensure_folder(department: dict):
             _publish(folder)
     elif folder.title != department["title"]:
         folder.title = department["title"]
+    set_language_of_root(folder, root)
+    # The folder remembers its department, so that a reinstall finds it again.
+    folder.thdtre_department_info = {k: department[k] for k in ("id",) + FIELDS}
     folder.manage_setLocalRoles(
         editors_group(department["id"]), ["Contributor", "Reader"]
     )
@@ -178,10 +235,10 @@ def delete_department(*, id: str) -> None:
                 mapping={"count": owned},
             )
         )
-    folder = department_folder(id=id)
-    if folder is not None and folder.objectIds():
+    folders = department_folders(id=id)
+    if any(folder.objectIds() for folder in folders):
         raise DepartmentError(_("The department's folder is not empty."))
-    if folder is not None:
+    for folder in folders:
         with api.env.adopt_roles(["Manager"]):
             api.content.delete(obj=folder, check_linkintegrity=False)
     for group_id in (editors_group(id), approvers_group(id)):

@@ -53,6 +53,9 @@ bench: .make-install ## Time the add-on's pages against plain Plone in one run (
 	$(BIN)/python scripts/bench.py
 	$(BIN)/python scripts/bench_import.py
 
+fidelity: .make-install ## Facts right per field on the pattern fixtures and the corpus (THDTRE_CORPUS=DIR)
+	$(BIN)/python scripts/fidelity.py
+
 loadtest: .make-install ## Load and fault test with wrk: one instance vs the cluster (about 5 minutes)
 	$(BIN)/python scripts/loadtest.py
 
@@ -70,4 +73,4 @@ clean: ## Remove the virtualenv and the instance (the demo database too)
 i18n: .make-install ## Rebuild and compile the translation catalogues
 	scripts/i18n.sh
 
-.PHONY: help install instance site start cluster cluster-stop cluster-status test test-browser bench loadtest lint format clean i18n
+.PHONY: help install instance site start cluster cluster-stop cluster-status test test-browser bench fidelity loadtest lint format clean i18n

@@ -86,6 +86,7 @@ setup(
         "python-docx",
         "pypdf",
         "openpyxl",
+        "trafilatura",
     ],
     extras_require={
         "test": [

@@ -120,6 +120,10 @@ def test_every_code_has_a_message():
             "unknown_extension",
             "too_large",
             "bad_encoding",
+            "ocr_missing",
+            "ocr_timeout",
+            "too_many_pages",
+            "docx_too_large",
         ]
     )
     assert parse.MSG_NEEDS_OCR == MESSAGES["needs_ocr"]

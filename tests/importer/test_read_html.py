@@ -1,0 +1,131 @@
+"""HTML pages (.html, .htm, a fetched page): the main content without the page's
+furniture, the header's layout table read like Word's, bounds on size and count."""
+
+from collective.thdtre.importer.parse import parse_document
+from collective.thdtre.importer.parse import ParseError
+from collective.thdtre.importer.readers import html as html_reader
+from collective.thdtre.importer.readers import read_text
+from html import escape
+from importer_docs import fixture_text
+from importer_docs import to_cp1258
+from local_server import plan_page
+
+import pytest
+import time
+
+
+SEED_003 = "003_c6cfd6b9ad409e01.txt"
+SEED_004 = "004_d0bdd134290c0cdd.txt"
+
+
+def news_page() -> bytes:
+    """Seed 004 as a news portal shows it: the headline in an ``<h1>`` above the
+    article, a menu, the view counter, share buttons and other news."""
+    lines = [line.strip() for line in fixture_text(SEED_004).split("\n")]
+    title, body = lines[0], [line for line in lines[2:] if line]
+    body = body[: body.index("Tin khác")]
+    paragraphs = "\n".join(f"<p>{escape(p)}</p>" for p in body)
+    return f"""<!DOCTYPE html><html><head><meta charset="utf-8">
+<title>{escape(title)} - Cổng thông tin điện tử tỉnh</title></head><body>
+<nav><a href="/">Trang chủ</a> | <a href="/tin">Tin tức - Sự kiện</a></nav>
+<div class="share">Chia sẻ: Facebook | Zalo | In bài</div>
+<h1 class="title">{escape(title)}</h1>
+<div class="meta">Thứ Ba, 02/04/2024 15:20 | Lượt xem: 254</div>
+<div class="content">{paragraphs}</div>
+<aside><h3>Tin khác</h3><ul><li><a href="/1">Hội nghị giao ban tháng 3</a></li>
+<li><a href="/2">Lịch tiếp công dân</a></li></ul></aside>
+</body></html>""".encode()
+
+
+def test_a_plan_page_parses_like_the_document():
+    result = parse_document("ke-hoach.html", plan_page(fixture_text(SEED_003)))
+    plan = result["plan"]
+    assert result["kind"] == "plan"
+    assert (plan["number"], plan["symbol"]) == (63, "KH-KHCN")
+    assert plan["issue_date"] == "2024-04-17"
+    assert plan["issuing_body"] == "SỞ KHOA HỌC VÀ CÔNG NGHỆ"
+    assert plan["parent_body"] == "UBND TỈNH BẮC GIANG"
+    assert plan["signer_name"] == "Triệu Ngọc Trung"
+    assert len(result["slogans"]) == 12
+    assert len(result["activities"]) == 4
+
+
+def test_menus_banners_and_footers_are_left_out():
+    text = read_text("page.htm", plan_page(fixture_text(SEED_003)))
+    for furniture in ("Trang chủ", "Thứ Hai, 17/06/2024", "Bản quyền", "Tin khác"):
+        assert furniture not in text
+    lines = text.split("\n\n")
+    # The layout table's cells come one after the other, left cell first.
+    assert lines[:3] == [
+        "UBND TỈNH BẮC GIANG",
+        "SỞ KHOA HỌC VÀ CÔNG NGHỆ",
+        "Số: 63/KH-KHCN",
+    ]
+
+
+def test_a_news_page_keeps_its_headline_and_names_its_plan():
+    result = parse_document("tin.html", news_page())
+    assert result["kind"] == "news"
+    assert result["title"].startswith("Kế hoạch tổ chức Tháng hành động vì trẻ em")
+    assert result["plan_number"] == "777/KH-UBND"
+    assert "Lịch tiếp công dân" not in result["text"]
+
+
+def test_activity_tables_stay_tables():
+    page = """<html><body><article><p>KẾ HOẠCH</p>
+<table><tr><th>TT</th><th>Nội dung</th><th>Đơn vị chủ trì</th></tr>
+<tr><td>1</td><td>Tuyên truyền về quyền trẻ em</td><td>Văn phòng Sở</td></tr></table>
+</article></body></html>"""
+    text = read_text("bang.html", page.encode())
+    assert "| 1 | Tuyên truyền về quyền trẻ em | Văn phòng Sở |" in text
+
+
+@pytest.mark.parametrize(
+    "charset,data",
+    [
+        ("utf-8", "Kế hoạch số 63/KH-KHCN".encode()),
+        ("windows-1258", to_cp1258("Kế hoạch số 63/KH-KHCN")),
+    ],
+)
+def test_the_declared_charset_is_used(charset, data):
+    page = f'<html><head><meta charset="{charset}"></head><body><p>'.encode()
+    text = read_text("a.html", page + data + b"</p></body></html>")
+    assert "Kế hoạch số 63/KH-KHCN" in text
+
+
+def test_an_xhtml_page_with_an_xml_declaration_is_read():
+    page = '<?xml version="1.0" encoding="utf-8"?><html><body><p>Kế hoạch</p></body>'
+    assert read_text("a.xhtml", (page + "</html>").encode()) == "Kế hoạch"
+
+
+def test_an_empty_page_says_so():
+    with pytest.raises(ParseError) as info:
+        read_text("a.html", b"<html><body><nav></nav></body></html>")
+    assert info.value.code == "empty"
+
+
+def test_a_page_over_the_size_limit_is_refused(monkeypatch):
+    monkeypatch.setattr(html_reader, "MAX_BYTES", 1024)
+    page = b"<html><body>" + b"<p>tr\xe1\xba\xbb em</p>" * 200 + b"</body></html>"
+    with pytest.raises(ParseError) as info:
+        html_reader.read_html(page, max_bytes=1024)
+    assert info.value.code == "too_large"
+
+
+def test_a_page_with_too_many_elements_is_refused(monkeypatch):
+    monkeypatch.setattr(html_reader, "MAX_ELEMENTS", 500)
+    page = b"<html><body>" + b"<span>x</span>" * 1000 + b"</body></html>"
+    with pytest.raises(ParseError) as info:
+        read_text("a.html", page)
+    assert info.value.code == "too_large"
+
+
+def test_a_page_parses_within_50_ms():
+    page = plan_page(fixture_text(SEED_003))
+    parse_document("warm-up.html", page)
+    times = []
+    for _round in range(5):
+        start = time.perf_counter()
+        parse_document("ke-hoach.html", page)
+        times.append(time.perf_counter() - start)
+    assert sorted(times)[2] < 0.05

@@ -1,10 +1,10 @@
 """Fetching a document by its web address: a real HTTP server on 127.0.0.1, reached
 only when the allow-list names it; nothing inside the network otherwise."""
 
-from collective.thdtre.importer.fetch import Allowed
+from collective.thdtre.importer.addresses import Allowed
+from collective.thdtre.importer.addresses import internal
 from collective.thdtre.importer.fetch import fetch
 from collective.thdtre.importer.fetch import FetchError
-from collective.thdtre.importer.fetch import internal
 from collective.thdtre.importer.fetch import MESSAGES
 from collective.thdtre.importer.parse import parse_document
 from importer_docs import fixture_text

@@ -20,15 +20,15 @@ Every refusal is a ``FetchError`` with a stable ``code``, translated by the Plon
 side like the readers' ``ParseError``.
 """
 
-from concurrent.futures import ThreadPoolExecutor
-from concurrent.futures import TimeoutError as FutureTimeout
+from collective.thdtre.importer.addresses import Allowed
+from collective.thdtre.importer.addresses import refused
+from collective.thdtre.importer.addresses import resolve
 from dataclasses import dataclass
 from urllib.parse import unquote
 from urllib.parse import urljoin
 from urllib.parse import urlsplit
 
 import http.client
-import ipaddress
 import os
 import posixpath
 import socket
@@ -51,8 +51,6 @@ TYPES = {
     "text/markdown": ".md",
 }
 EXTENSIONS = (".html", ".htm", ".xhtml", ".pdf", ".docx", ".txt", ".md")
-# IPv6 prefix whose addresses carry an IPv4 address in their last 32 bits.
-NAT64 = ipaddress.ip_network("64:ff9b::/96")
 
 MESSAGES = {
     "bad_url": "This is not a web address. Give the whole address, starting with "
@@ -108,14 +106,13 @@ def fetch(
 ) -> Fetched:
     """The document at ``url``; ``allow`` names intranet hosts or networks."""
     allowed = Allowed(allow)
-    deadline = time.monotonic() + timeout
+    deadline, seconds = time.monotonic() + timeout, f"{timeout:g}"
     for _hop in range(max_redirects + 1):
         scheme, host, port = check_url(url)
         addresses = permitted(host, port, allowed, deadline, timeout)
         response, connection = request(
             scheme, host, port, addresses, url, deadline, timeout
         )
-        seconds = f"{timeout:g}"
         try:
             location = response.getheader("Location")
             if response.status in (301, 302, 303, 307, 308) and location:
@@ -154,70 +151,18 @@ def check_url(url: str) -> tuple[str, str, int]:
     )
 
 
-class Allowed:
-    """The allow-list: host names, and addresses or networks (``10.0.0.0/8``)."""
-
-    def __init__(self, entries):
-        self.hosts, self.networks = set(), []
-        for entry in entries or ():
-            entry = (entry or "").strip().lower().rstrip(".")
-            if not entry or entry.startswith("#"):
-                continue
-            try:
-                self.networks.append(ipaddress.ip_network(entry, strict=False))
-            except ValueError:
-                self.hosts.add(entry)
-
-    def permits(self, host: str, address) -> bool:
-        return host in self.hosts or any(address in n for n in self.networks)
-
-
-def internal(address) -> bool:
-    """True for an address inside a private network or this machine."""
-    if address.version == 6:
-        embedded = address.ipv4_mapped or address.sixtofour
-        if embedded is None and address in NAT64:
-            embedded = ipaddress.IPv4Address(int(address) & 0xFFFFFFFF)
-        if embedded is not None and internal(embedded):
-            return True
-    return (
-        not address.is_global
-        or address.is_multicast
-        or address.is_reserved
-        or address.is_unspecified
-    )
-
-
 def permitted(host, port, allowed: Allowed, deadline: float, timeout: float):
-    """The host's addresses, all checked; ``FetchError`` if any is internal."""
-    # localhost is this machine whatever a resolver says it is.
-    by_name = host == "localhost" or host.endswith(".localhost")
-    addresses = resolve(host, port, deadline, timeout)
-    for address in addresses:
-        if (by_name or internal(address)) and not allowed.permits(host, address):
-            raise FetchError("private_address", host=host)
-    return addresses
-
-
-def resolve(host: str, port: int, deadline: float, timeout: float) -> list:
-    """Every address of ``host``, found within the deadline."""
-    pool = ThreadPoolExecutor(max_workers=1)
-    lookup = pool.submit(socket.getaddrinfo, host, port, type=socket.SOCK_STREAM)
+    """The host's addresses, all checked; ``FetchError`` if any is off limits."""
     try:
-        found = lookup.result(timeout=max(0.0, deadline - time.monotonic()))
-    except FutureTimeout:
+        addresses = resolve(host, port, seconds=deadline - time.monotonic())
+    except TimeoutError:
         raise FetchError("fetch_timeout", seconds=f"{timeout:g}") from None
     except (UnicodeError, OSError):
         raise FetchError("unknown_host", host=host) from None
-    finally:
-        pool.shutdown(wait=False)
-    addresses = []
-    for _family, _type, _proto, _name, sockaddr in found:
-        address = ipaddress.ip_address(sockaddr[0].split("%")[0])
-        if address not in addresses:
-            addresses.append(address)
     if not addresses:
         raise FetchError("unknown_host", host=host)
+    if refused(host, addresses, allowed):
+        raise FetchError("private_address", host=host)
     return addresses
 
 

@@ -363,8 +363,14 @@ def foreign_changes(before: dict, after: dict) -> list:
     return foreign
 
 
+def source_files() -> set:
+    """The files of src/ a build sees: tracked, or new and not ignored."""
+    listed = run("git", "ls-files", "--cached", "--others", "--exclude-standard", "src")
+    return {p for p in listed.stdout.split() if (ROOT / p).is_file()}
+
+
 def test_the_wheel_holds_every_file_of_src(world):
-    tracked = set(run("git", "ls-files", "src").stdout.split())
+    tracked = source_files()
     with zipfile.ZipFile(world.wheel) as wheel:
         names = {f"src/{n}" for n in wheel.namelist() if ".dist-info/" not in n}
     assert tracked - names == set()
@@ -376,7 +382,7 @@ def test_the_wheel_holds_every_file_of_src(world):
 def test_the_sdist_holds_every_file_of_src(world):
     import tarfile
 
-    tracked = set(run("git", "ls-files", "src").stdout.split())
+    tracked = source_files()
     with tarfile.open(world.sdist) as sdist:
         names = {n.split("/", 1)[1] for n in sdist.getnames() if "/" in n}
     assert tracked - names == set()

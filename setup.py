@@ -109,6 +109,6 @@ setup(
     target = plone
 
     [console_scripts]
-    thdtre-parse = collective.thdtre.importer.parse:main
+    thdtre-parse = collective.thdtre.importer.cli:main
     """,
 )

@@ -104,8 +104,10 @@ def facts_of(result: dict) -> dict:
     A news page answers with the plan it reports on (``result["plan"]``) when
     the parser gives one; a plan answers with its own fields.
     """
-    plan = result.get("plan") if result.get("kind") == "news" else result
-    plan = plan or {}
+    if result.get("kind") == "news":
+        plan = result.get("plan") or {}
+    else:  # a plan's fields are under "plan", its slogans and activities beside it
+        plan = {**result, **(result.get("plan") or {})}
     number, symbol = plan.get("number"), plan.get("symbol")
     if plan.get("document_number"):
         document = plan["document_number"]

@@ -1,5 +1,6 @@
 """Bad files raise ParseError with a stable code and a message that says what to do."""
 
+from collective.thdtre.importer import cli
 from collective.thdtre.importer import parse
 from collective.thdtre.importer.parse import MESSAGES
 from collective.thdtre.importer.parse import parse_document
@@ -132,7 +133,7 @@ def test_every_code_has_a_message():
 
 
 def test_console_script_prints_json(capsys):
-    assert parse.main([str(FIXTURES / "003_c6cfd6b9ad409e01.txt")]) == 0
+    assert cli.main([str(FIXTURES / "003_c6cfd6b9ad409e01.txt")]) == 0
     output = capsys.readouterr().out
     assert "Triệu Ngọc Trung" in output  # ensure_ascii=False
     assert json.loads(output)["plan"]["number"] == 63
@@ -141,7 +142,7 @@ def test_console_script_prints_json(capsys):
 def test_console_script_fails_on_bad_file(tmp_path, capsys):
     path = tmp_path / "plan.docx"
     path.write_bytes(b"PK\x03\x04 broken")
-    assert parse.main([str(path)]) == 1
+    assert cli.main([str(path)]) == 1
     captured = capsys.readouterr()
     assert captured.out == ""
     assert MESSAGES["damaged_docx"] in captured.err

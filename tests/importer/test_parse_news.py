@@ -52,4 +52,4 @@ def test_article_without_counter_or_plan():
     assert result["view_count"] is None
     assert result["plan_number"] is None
     assert result["byline"] is None
-    assert result["warnings"] == ["The article names no plan number."]
+    assert result["warnings"] == [{"code": "no_plan_number"}]

@@ -117,9 +117,7 @@ def assert_seed_003(result, *, with_header: bool):
     else:
         assert plan["parent_body"] is None
         assert plan["issuing_body"] == "Sở Khoa học và Công nghệ"
-        assert result["warnings"] == [
-            "Issuing body taken from the legal basis: no header found."
-        ]
+        assert result["warnings"] == [{"code": "issuer_from_legal_basis"}]
 
 
 def test_seed_003_text():
@@ -205,8 +203,8 @@ def test_seed_000_draft_with_body_slogans():
     ]
     assert result["implements"] == ["1126/KH-UBND"]
     assert result["legal_refs"][0]["date"] == "2022-05-12"
-    assert "The number is blank: the plan is a draft." in result["warnings"]
-    assert "The day of issue is blank: the plan is a draft." in result["warnings"]
+    assert {"code": "blank_number"} in result["warnings"]
+    assert {"code": "blank_day"} in result["warnings"]
 
 
 def test_seed_001_city_plan():

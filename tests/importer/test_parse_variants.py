@@ -252,8 +252,8 @@ def test_missing_fields_are_none_and_warned():
     assert plan["number"] is None and plan["symbol"] is None
     assert plan["recipients"] == []
     assert result["activities"] == [] and result["slogans"] == []
-    assert "Not found: symbol." in result["warnings"]
-    assert "No activities found." in result["warnings"]
+    assert {"code": "not_found", "field": "symbol"} in result["warnings"]
+    assert {"code": "no_activities"} in result["warnings"]
 
 
 @pytest.mark.parametrize(

@@ -6,11 +6,12 @@ from Acquisition import aq_base
 from collective.thdtre.errors import ImportRefused
 from collective.thdtre.errors import InvalidContent
 from collective.thdtre.importer.mapping import activities_data
-from collective.thdtre.importer.mapping import as_html
 from collective.thdtre.importer.mapping import error_message
 from collective.thdtre.importer.mapping import slogans_data
 from collective.thdtre.importer.mapping import summary
 from collective.thdtre.importer.mapping import warning_message
+from collective.thdtre.importer.mapping_news import news_data
+from collective.thdtre.importer.mapping_news import news_summary
 from collective.thdtre.importer.parse import parse_document
 from collective.thdtre.importer.parse import ParseError
 from collective.thdtre.interfaces import IThdtreSettings
@@ -89,6 +90,8 @@ def import_document(*, container, filename: str, data: bytes, dry_run: bool = Fa
     caller aborts (the REST service and the form roll back to a savepoint).
     """
     parsed = read_document(filename=filename, data=data)
+    if parsed.get("kind") == "report":  # a results report is not a plan to import
+        raise ImportRefused("not_a_plan", error_message(ParseError("not_a_plan")))
     if parsed.get("kind") == "news":
         result, created = _import_news(container, parsed, dry_run)
     else:
@@ -123,30 +126,12 @@ def _import_plan(container, parsed, filename, data, dry_run):
 
 
 def _import_news(container, parsed, dry_run):
+    result = news_summary(parsed)
     number = parsed.get("plan_number")
     links = _plans_by_number([number]) if number else {}
-    result = {
-        "news": {
-            "title": parsed.get("title"),
-            "description": parsed.get("description"),
-            "byline": parsed.get("byline"),
-            "view_count": parsed.get("view_count"),
-        },
-        "implements": [number] if number else [],
-        "implements_found": sorted(links),
-        "warnings": list(parsed.get("warnings", [])),
-    }
+    result["implements_found"] = sorted(links)
     if dry_run:
         return result, None
-    text = parsed.get("text") or ""
-    data = {
-        "title": parsed.get("title") or "",
-        "description": parsed.get("description") or "",
-        "text": {"data": as_html(text), "content-type": "text/html"},
-    }
-    if parsed.get("byline"):
-        data["creators"] = [parsed["byline"]]
-    if number in links:
-        data["related_plan"] = links[number]
+    data = news_data(parsed, related_plan=links.get(number))
     news = create_content(container=container, type="News Item", data=data)
     return result, news

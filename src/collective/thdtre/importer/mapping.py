@@ -7,8 +7,6 @@ from collective.thdtre.content.plan import IPlan
 from html import escape
 from zope.schema import getFieldNamesInOrder
 
-import re
-
 
 # The user's message for each ParseError code.
 ERROR_MESSAGES = {
@@ -33,31 +31,25 @@ ERROR_MESSAGES = {
     ),
 }
 
-# The parser's warnings (plain English, no Plone) as messages for the user.
+# The parser reports warnings as codes; each becomes a message in the user's language.
 WARNINGS = {
-    "Issuing body taken from the legal basis: no header found.": _(
+    "issuer_from_legal_basis": _(
         "Issuing body taken from the legal basis: no header found."
     ),
-    "The number is blank: the plan is a draft.": _(
-        "The number is blank: the plan is a draft."
-    ),
-    "The day of issue is blank: the plan is a draft.": _(
-        "The day of issue is blank: the plan is a draft."
-    ),
-    "No activities found.": _("No activities found."),
-    "No slogans found.": _("No slogans found."),
+    "blank_number": _("The number is blank: the plan is a draft."),
+    "blank_day": _("The day of issue is blank: the plan is a draft."),
+    "no_activities": _("No activities found."),
+    "no_slogans": _("No slogans found."),
+    "no_plan_number": _("The article names no plan number."),
 }
-NOT_FOUND = re.compile(r"^Not found: (\w+)\.$")
 
 
-def warning_message(text: str):
-    """A parser warning as a translatable message (unknown ones stay as they are)."""
-    if text in WARNINGS:
-        return WARNINGS[text]
-    match = NOT_FOUND.match(text)
-    if match:
-        return _("Not found: ${field}.", mapping={"field": match.group(1)})
-    return text
+def warning_message(warning):
+    """A parser warning (``{"code": ..., "field": ...}``) as a translatable message."""
+    code = warning.get("code") if isinstance(warning, dict) else warning
+    if code == "not_found":
+        return _("Not found: ${field}.", mapping={"field": warning.get("field")})
+    return WARNINGS.get(code, code)
 
 
 RICH_FIELDS = ("text", "budget", "implementation")
@@ -143,4 +135,5 @@ def summary(parsed: dict) -> dict:
         "activities": activities_data(parsed),
         "implements": list(parsed.get("implements", [])),
         "warnings": [warning_message(w) for w in parsed.get("warnings", [])],
+        "sources": dict(parsed.get("sources") or {}),
     }

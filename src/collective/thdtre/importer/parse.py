@@ -15,31 +15,32 @@ HTML: one ``<p>`` per paragraph, ``<strong>`` for item headings, ``<h3>`` for
 section headings. Fields the document does not state are None, with a warning.
 """
 
+from collective.thdtre.importer.activities import activities
+from collective.thdtre.importer.furniture import strip_page
+from collective.thdtre.importer.header import issuer_in
+from collective.thdtre.importer.header import legal_refs
+from collective.thdtre.importer.header import read_header
+from collective.thdtre.importer.header import read_tail
+from collective.thdtre.importer.header import UNIT_WORDS
+from collective.thdtre.importer.layout import layout
+from collective.thdtre.importer.layout import PLAN_FIELDS
+from collective.thdtre.importer.news import parse_news
 from collective.thdtre.importer.outline import build_tree
 from collective.thdtre.importer.outline import DATE
 from collective.thdtre.importer.outline import find
 from collective.thdtre.importer.outline import first_clause
 from collective.thdtre.importer.outline import first_quote
 from collective.thdtre.importer.outline import html
-from collective.thdtre.importer.outline import is_upper
 from collective.thdtre.importer.outline import iso
-from collective.thdtre.importer.outline import Line
-from collective.thdtre.importer.outline import marker
 from collective.thdtre.importer.outline import Node
-from collective.thdtre.importer.outline import PERIOD_RE
 from collective.thdtre.importer.outline import plain
 from collective.thdtre.importer.outline import prepare
 from collective.thdtre.importer.outline import sections
 from collective.thdtre.importer.outline import to_date
-from collective.thdtre.importer.parts import activities
-from collective.thdtre.importer.parts import APPENDIX_RE
-from collective.thdtre.importer.parts import document_number
-from collective.thdtre.importer.parts import issuer_in
-from collective.thdtre.importer.parts import layout
-from collective.thdtre.importer.parts import legal_refs
-from collective.thdtre.importer.parts import read_header
-from collective.thdtre.importer.parts import read_tail
-from collective.thdtre.importer.parts import UNIT_WORDS
+from collective.thdtre.importer.prose import action_year
+from collective.thdtre.importer.prose import frequent_year
+from collective.thdtre.importer.prose import period_in
+from collective.thdtre.importer.prose import theme_in
 from collective.thdtre.importer.readers import MAX_BYTES
 from collective.thdtre.importer.readers import MESSAGES
 from collective.thdtre.importer.readers import MSG_BAD_ENCODING
@@ -53,21 +54,12 @@ from collective.thdtre.importer.readers import MSG_TOO_LARGE
 from collective.thdtre.importer.readers import MSG_UNKNOWN_EXTENSION
 from collective.thdtre.importer.readers import ParseError
 from collective.thdtre.importer.readers import read_text
+from collective.thdtre.importer.slogans import appendix_slogans
+from collective.thdtre.importer.slogans import body_slogans
 from datetime import date
-from html import escape
 
-import argparse
-import json
 import re
-import sys
 
-
-PLAN_FIELDS = (
-    "title number symbol parent_body issuing_body issue_place issue_date year theme "
-    "period_start period_end scope legal_basis purpose requirements text budget "
-    "implementation signing_authority signer_title signer_name recipients "
-    "report_deadline report_recipient"
-).split()
 
 __all__ = [
     "MESSAGES",
@@ -80,40 +72,52 @@ __all__ = [
     "MSG_NOT_A_PLAN",
     "MSG_TOO_LARGE",
     "MSG_UNKNOWN_EXTENSION",
+    "PLAN_FIELDS",
     "ParseError",
-    "main",
     "parse_document",
     "parse_news",
     "parse_plan",
     "read_text",
+    "to_date",
 ]
 
 # -- plan ---------------------------------------------------------------------------
 
 
 def parse_plan(text: str) -> dict:
-    """The fields, slogans and activities of a plan document's text."""
+    """The fields, slogans and activities of a plan document's text (or of a
+    results report's, ``kind: "report"``); ``sources`` names the line each
+    field was read from, ``warnings`` are codes."""
     lines = prepare(text)
     if not lines:
         raise ParseError("empty")
     parts = layout(lines)
     if parts is None:
         raise ParseError("not_a_plan")
-    plan, warnings = {"title": parts.summary}, []
-    read_header(parts.header, plan)
+    plan, sources, warnings = {"title": parts.summary}, {}, []
+    if parts.summary:
+        sources["title"] = parts.summary
+    read_header(parts.header, plan, sources, parts.front)
+    for field, source in (("number", "symbol"), ("issue_date", "issue_place")):
+        if source in sources:
+            sources[field] = sources[source]
     issue_year = plan.pop("_issue_year", None)
     plan["legal_basis"] = "\n".join(parts.legal) or None
     if "issuing_body" not in plan and issuer_in(plan["legal_basis"]):
         plan["issuing_body"] = issuer_in(plan["legal_basis"])
-        warnings.append("Issuing body taken from the legal basis: no header found.")
+        sources["issuing_body"] = next(
+            x for x in parts.legal if plan["issuing_body"] in x
+        )
+        warnings.append({"code": "issuer_from_legal_basis"})
+    # the document itself: what a page printed above its header is not part of it
+    document = text[text.find(parts.header[0].text) :] if parts.header else text
     root = build_tree(parts.body)
-    read_tail(parts.tail, plan)
-    read_contents(root, text, plan)
-    named_year = re.search(r"năm\s+(\d{4})", plan["title"] or "")
-    plan["year"] = next(
-        (int(v[:4]) for v in (plan.get("period_start"), plan.get("issue_date")) if v),
-        issue_year or (int(named_year[1]) if named_year else None),
-    )
+    read_tail(parts.tail, plan, sources)
+    year = document_year(plan, issue_year, document, text)
+    read_contents(root, document, text, plan, sources, year)
+    plan["year"] = year.value if year else None
+    if year:
+        sources["year"] = year.source
     implementation = [s for s in sections(root) if s.section() == "implementation"]
     for source in ("\n".join(plain(s) for s in implementation), plain(root)):
         recipient, deadline = report(source, plan["year"])
@@ -124,33 +128,63 @@ def parse_plan(text: str) -> dict:
     slogans += [s for s in appendix_slogans(parts.appendix) if s not in slogans]
     acts = activities(root, plan["year"])
     refs = legal_refs(plan["legal_basis"] or "")
-
-    for field in ("title", "symbol", "issue_place", "theme", "period_start"):
-        if not plan.get(field):
-            warnings.append(f"Not found: {field}.")
-    if not plan.get("signer_name"):
-        warnings.append("Not found: signer_name.")
-    if plan.get("symbol") and plan.get("number") is None:
-        warnings.append("The number is blank: the plan is a draft.")
-    if plan.get("issue_place") and not plan.get("issue_date"):
-        warnings.append("The day of issue is blank: the plan is a draft.")
-    if not acts:
-        warnings.append("No activities found.")
-    if not slogans:
-        warnings.append("No slogans found.")
+    warnings += plan_warnings(plan, slogans, acts)
     plan["recipients"] = plan.get("recipients") or []
     return {
-        "kind": "plan",
-        "plan": {name: plan.get(name) for name in PLAN_FIELDS},
+        "kind": parts.kind,
+        "plan": {name: plan.get(name) for name in PLAN_FIELDS}
+        | {"document_number": plan.get("document_number")},
         "slogans": slogans,
         "activities": acts,
         "implements": [r["number"] for r in refs if "/KH-" in r["number"]],
         "legal_refs": refs,
+        "sources": {k: v for k, v in sources.items() if plan.get(k) is not None},
         "warnings": warnings,
     }
 
 
-def read_contents(root: Node, text: str, plan: dict) -> None:
+def plan_warnings(plan: dict, slogans: list, acts: list) -> list[dict]:
+    """What the editor should check, as codes (``mapping`` words them)."""
+    warnings = [
+        {"code": "not_found", "field": field}
+        for field in ("title", "symbol", "issue_place", "theme", "period_start")
+        if not plan.get(field)
+    ]
+    if not plan.get("signer_name"):
+        warnings.append({"code": "not_found", "field": "signer_name"})
+    if plan.get("symbol") and plan.get("number") is None:
+        warnings.append({"code": "blank_number"})
+    if plan.get("issue_place") and not plan.get("issue_date"):
+        warnings.append({"code": "blank_day"})
+    if not acts:
+        warnings.append({"code": "no_activities"})
+    if not slogans:
+        warnings.append({"code": "no_slogans"})
+    return warnings
+
+
+class Year:
+    def __init__(self, value, source):
+        self.value, self.source = value, source
+
+
+def document_year(plan: dict, issue_year, document: str, page: str):
+    """The Month's year: its period, the date of issue, the dateline, the
+    title, the text; a page's heading or its most frequent year at last."""
+    named = re.search(r"năm\s+(\d{4})", plan.get("title") or "")
+    if issue_year or named:
+        return Year(issue_year or int(named[1]), plan.get("title"))
+    for text in (document, page):
+        found = action_year(text)
+        if found:
+            return Year(found.value, found.source)
+    frequent = frequent_year(document)
+    return Year(frequent, None) if frequent else None
+
+
+def read_contents(
+    root: Node, text: str, page: str, plan: dict, sources: dict, year
+) -> None:
     """Theme, period, scope, purpose, requirements, budget and the other
     sections, each found by what its heading says."""
     # Theme, period and scope live outside the activities when they can.
@@ -166,19 +200,26 @@ def read_contents(root: Node, text: str, plan: dict) -> None:
     if theme is None and node:
         theme = first_clause(node.value or plain(node).split("\n")[0], 300)
         theme = theme.rsplit(":", 1)[-1].strip() or None
-    if theme is None:
-        match = re.search(r"chủ đề[^“\"\n]{0,80}?([“\"][^”\"\n]+[”\"])", text, re.I)
-        theme = first_quote(match[1]) if match else None
+    if theme:
+        sources["theme"] = node.raw
+    else:  # a sentence of the document's, else of the page that shows it
+        found = theme_in(text) or theme_in(page)
+        theme = found.value if found else None
+        sources["theme"] = found.source if found else None
     plan["theme"] = theme
 
     node = lookup("thời gian")
-    for source in (plain(node) if node else "", plain(root), text):
-        period = PERIOD_RE.search(source)
-        if period:
-            end = to_date(period[2])
-            plan["period_start"] = iso(to_date(period[1], end.year if end else None))
-            plan["period_end"] = iso(end)
-            break
+    found = period_in(plain(node), None) if node else None
+    if found:
+        found = found._replace(source=node.raw)
+    else:
+        found = period_in(text, year.value if year else None)
+    if found:
+        start, end = found.value
+        plan["period_start"], plan["period_end"] = iso(start), iso(end)
+        sources["period_start"] = sources["period_end"] = found.source
+        if year and year.value != start.year:
+            year.value, year.source = start.year, found.source
     node = lookup("phạm vi")
     if node:
         plan["scope"] = (node.value or plain(node).split("\n")[0]).rstrip(" .") or None
@@ -199,47 +240,7 @@ def read_contents(root: Node, text: str, plan: dict) -> None:
     plan["text"] = "".join(html(s, with_heading=True) for s in others) or None
 
 
-# -- slogans, report ----------------------------------------------------------------
-
-
-def slogan_text(text: str) -> str:
-    quoted = re.fullmatch(r"[“\"]\s*(.+?)\s*[”\"]\s*[.;,]?", text)
-    return (quoted[1] if quoted else text).rstrip(" ;,")
-
-
-def body_slogans(root: Node) -> list[str]:
-    def leaves(node):
-        for child in node.children:
-            if child.kind in ("p", "row"):
-                continue
-            if child.children and child.is_heading:
-                yield from leaves(child)
-            else:
-                yield child.text
-
-    out = []
-    for node in root.walk():
-        key = node.key()
-        if node.is_heading and ("khẩu hiệu" in key or "thông điệp" in key):
-            out += [slogan_text(t) for t in leaves(node) if slogan_text(t) not in out]
-    return out
-
-
-def appendix_slogans(lines: list[Line]) -> list[str]:
-    out, topic, started = [], False, False
-    for line in lines:
-        kind, _label, text = marker(line.text)
-        key = text.casefold()
-        if APPENDIX_RE.match(line.text) or kind == "roman" or is_upper(text):
-            if APPENDIX_RE.match(line.text) or kind == "roman":
-                topic, started = False, False
-            topic = topic or "khẩu hiệu" in key or "thông điệp" in key
-        elif topic and kind not in ("p", "row"):
-            started = True
-            out.append(slogan_text(text))
-        elif topic and not started and not text.startswith("(") and len(text) < 200:
-            out.append(slogan_text(text))
-    return out
+# -- report deadline ----------------------------------------------------------------
 
 
 def report(text: str, year: int | None) -> tuple[str | None, date | None]:
@@ -270,104 +271,23 @@ def report(text: str, year: int | None) -> tuple[str | None, date | None]:
     )
 
 
-# -- news ---------------------------------------------------------------------------
-
-FOOTER_RE = re.compile(
-    r"^(?:Tin khác|Các tin khác|Tin liên quan|Bài viết liên quan|Tin cùng chuyên mục"
-    r"|Thống kê truy cập)\b",
-    re.I,
-)
-PLAN_NUMBER_RE = re.compile(
-    r"Kế hoạch\s+(?:số\s+)?(\d+\s*/\s*KH\s*[-–]\s*[\w&.-]+)", re.I
-)
-
-
-def parse_news(text: str) -> dict:
-    """A news article about a plan: title, lead, body, byline and the plan it names."""
-    lines, view_count = [], None
-    for line in prepare(text):
-        if FOOTER_RE.match(line.text):
-            break
-        views = re.match(r"^(?:Số\s+)?lượt xem\s*:?\s*([\d.,]+)", line.text, re.I)
-        if views:
-            view_count = int(re.sub(r"\D", "", views[1]))
-        elif not re.match(
-            r"^(?:Ngày đăng|Đăng ngày|Cập nhật|Ngày cập nhật)\b", line.text
-        ):
-            lines.append(line.text)
-    if not lines:
-        raise ParseError("empty")
-    title, paragraphs = lines[0], lines[1:]
-    byline = None
-    last = paragraphs[-1] if paragraphs else ""
-    initials = re.fullmatch(r"(?:[A-ZĐ]\.)+[A-ZĐ]?\.?", last)
-    if len(last) <= 40 and len(last.split()) <= 5 and (initials or last[-1] != "."):
-        byline = paragraphs.pop().removeprefix("Tác giả:").strip()
-    lead = paragraphs[0] if paragraphs else ""
-    number = PLAN_NUMBER_RE.search(lead) or PLAN_NUMBER_RE.search(text)
-    day = re.search(rf"({DATE})", lead)
-    signer = re.search(r"([^,]*?)\s+(?:đã\s+)?(?:ký|thay mặt)", lead)
-    signer_name = signer_title = None
-    if signer:
-        words = signer[1].split()
-        cut = len(words)
-        while cut > 0 and words[cut - 1][0].isupper() and not words[cut - 1].isupper():
-            cut -= 1
-        if len(words) - cut >= 2:
-            signer_name = " ".join(words[cut:])
-            signer_title = " ".join(words[:cut]) or None
-    return {
-        "kind": "news",
-        "title": title,
-        "description": lead or None,
-        "text": "".join(f"<p>{escape(p, False)}</p>" for p in paragraphs[1:]),
-        "paragraphs": paragraphs[1:],
-        "byline": byline,
-        "view_count": view_count,
-        "plan_number": document_number(number[1]) if number else None,
-        "issue_date": iso(to_date(day[1])) if day else None,
-        "signer": signer_name,
-        "signer_title": signer_title,
-        "warnings": [] if number else ["The article names no plan number."],
-    }
-
-
 # -- entry points --------------------------------------------------------------------
 
 
-def is_plan(text: str) -> bool:
-    return layout(prepare(text)) is not None
-
-
-def parse_document(filename: str, data: bytes, *, max_bytes: int = MAX_BYTES) -> dict:
-    """Read ``data`` and parse it as a plan, or as a news article about a plan."""
-    text = read_text(filename, data, max_bytes=max_bytes)
-    if is_plan(text):
-        return parse_plan(text)
-    if PLAN_NUMBER_RE.search(text[:3000]):
+def parse_text(text: str) -> dict:
+    """A plan (or results report) when the text is one, else a news article
+    about a plan; ``ParseError("not_a_plan")`` when it is neither."""
+    document = strip_page(text, article=False).text
+    if layout(prepare(document)) is not None:
+        return parse_plan(document)
+    if ABOUT_A_PLAN.search(text):
         return parse_news(text)
     raise ParseError("not_a_plan")
 
 
-def main(argv=None) -> int:
-    """``thdtre-parse FILE``: print the parse as JSON; exit 1 on a bad file."""
-    parser = argparse.ArgumentParser(prog="thdtre-parse", description=main.__doc__)
-    parser.add_argument("file")
-    parser.add_argument("--max-bytes", type=int, default=MAX_BYTES)
-    args = parser.parse_args(argv)
-    try:
-        with open(args.file, "rb") as stream:
-            data = stream.read()
-        result = parse_document(args.file, data, max_bytes=args.max_bytes)
-    except ParseError as error:
-        print(f"{args.file}: {error.message}", file=sys.stderr)
-        return 1
-    except OSError as error:
-        print(f"{args.file}: {error.strerror}", file=sys.stderr)
-        return 2
-    print(json.dumps(result, ensure_ascii=False, indent=2))
-    return 0
+ABOUT_A_PLAN = re.compile(r"kế\s+hoạch|tháng\s+hành\s+động|trẻ\s+em|thiếu\s+nhi", re.I)
 
 
-if __name__ == "__main__":
-    sys.exit(main())
+def parse_document(filename: str, data: bytes, *, max_bytes: int = MAX_BYTES) -> dict:
+    """Read ``data`` and parse it as a plan, or as a news article about a plan."""
+    return parse_text(read_text(filename, data, max_bytes=max_bytes))

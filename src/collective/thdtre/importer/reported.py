@@ -1,0 +1,226 @@
+"""What a news article says about the document it reports on: who issued it,
+its number and date, its subject, who signed it.
+
+The article's own document is the one its issuer *issues* ("UBND tỉnh vừa ban
+hành Kế hoạch số 48/KH-UBND ngày ..."), never one it implements or cites
+("Thực hiện Kế hoạch số 285/KH-UBND ..."). Pure Python.
+"""
+
+from collective.thdtre.importer.header import document_number
+from collective.thdtre.importer.outline import DATE
+from collective.thdtre.importer.outline import iso
+from collective.thdtre.importer.outline import to_date
+from collective.thdtre.importer.prose import Found
+from typing import NamedTuple
+
+import re
+
+
+UPPER = "A-ZĐÀ-ỸÁÂĂÊÔƠƯ"
+CAP = rf"[{UPPER}]"
+# Bodies that issue, organise and sign: capitalised, or "ủy ban nhân dân" and
+# "hội LHPN" as news prose writes them.
+ORG = (
+    r"(?:[UỦ][yỷ]\s+ban\s+[Nn]hân\s+[Dd]ân|UBND|Sở|Phòng|Trung\s+tâm|Ban|Hội(?:\s+đồng)?"
+    r"|Bộ|Văn\s+phòng|Cục|Chi\s+cục|Liên\s+đoàn|Tỉnh\s+[Đđ]oàn|Thành\s+[Đđ]oàn"
+    r"|Huyện\s+[Đđ]oàn|Công\s+đoàn|Đoàn|Bệnh\s+viện|Trường|Quỹ|Mặt\s+trận"
+    rf"|[uủ][yỷ]\s+ban\s+nhân\s+dân|hội(?=\s+[{UPPER}]{{2,}}))"
+    r"(?!\w)(?!,?\s+(?:trưởng|phó|viên|hợp|kết|thể|chống)\b)"
+)
+AREA = (
+    r"(?:[Hh]uyện|[Xx]ã|[Tt]ỉnh|[Tt]hành\s+phố|[Qq]uận|[Pp]hường|[Tt]hị\s+xã)"
+    rf"(?=\s+{CAP})"
+)
+NAME_PART = r"(?:[^.;:!?\n]|\.(?=\S))"  # "TP.Hồ Chí Minh", "T.P Thái Nguyên"
+ISSUES = r"(?:ký\s+ban\s+hành|ban\s+hành|bán\s+hành|ký|xây\s+dựng|thông\s+báo|có)"
+ACTS = (
+    rf"(?:{ISSUES}|tổ\s+chức|phát\s+động|triển\s+khai|phối\s+hợp|dự\s+kiến|chỉ\s+đạo"
+    r"|đề\s+nghị|yêu\s+cầu|tiếp\s+nhận|trao|tặng|hưởng\s+ứng|công\s+bố)"
+)
+START = re.compile(rf"(?<!\w)(?:{ORG}|{AREA})")
+# words a body's name does not contain: the subject has ended before them
+NOT_NAME = re.compile(
+    r"(?<!\w)(?:tại|cho|trong|theo|về|nhằm|nhân\s+dịp|với|là|được|các|những|đã|vừa|sẽ)(?!\w)"
+)
+DOCUMENT = (
+    r"(?:Kế\s+hoạch|Công\s+văn|Quyết\s+định|Hướng\s+dẫn|Văn\s+bản|Chỉ\s+thị"
+    r"|Thông\s+báo)"
+)
+SYMBOL = r"(?:\s*[/-]\s*[\wĐđ&.]*[A-ZĐ0-9][\wĐđ&]*)"
+OWN = re.compile(
+    rf"{ISSUES}\s+(?P<doc>{DOCUMENT})(?:\s+số\s+(?P<num>\d+{SYMBOL}*)"
+    rf"|\s+(?P<sym>\d+{SYMBOL}+))?(?:\s*,?\s*ngày\s+(?P<day>{DATE}))?",
+    re.I,
+)
+CITED = re.compile(
+    rf"(?<!\w){DOCUMENT}\s+số\s+(?P<num>\d+{SYMBOL}+)(?:\s*,?\s*ngày\s+(?P<day>{DATE}))?",
+    re.I,
+)
+CITING = re.compile(r"(?:thực hiện|căn cứ|theo|của|tại|và)\s*$", re.I)
+TITLE_END = re.compile(
+    r"\s+(?:với|có)\s+(?:các\s+)?chủ\s+đề|\s+nhằm\b|\s*\(|,\s|;|\.(?:\s|$)|:|$"
+    r"|\s+diễn ra\b|\s+trong đó\b|\s+với\s+(?:mục đích|nội dung|mục tiêu)",
+    re.I,
+)
+TITLE_WORDS = (
+    r"(?:Phó\s+)?(?:Chủ\s+tịch|Giám\s+đốc|Bộ\s+trưởng|Thứ\s+trưởng|Trưởng\s+ban"
+    r"|Trưởng\s+phòng|Bí\s+thư|Hiệu\s+trưởng|Cục\s+trưởng)"
+)
+SURNAMES = (
+    "Nguyễn Trần Lê Phạm Hoàng Huỳnh Phan Vũ Võ Đặng Bùi Đỗ Hồ Ngô Dương Lý Trịnh "
+    "Đinh Lâm Mai Trương Đoàn Lương Tạ Cao Hà Thái Triệu Từ Chu Kiều Quách Tô La "
+    "Lưu Châu Diệp Đào Đàm Hứa Kim Khúc Lục Mạc Nghiêm Phùng Quan Tăng Thân Tôn "
+    "Vương Vi Lò Hầu Giang Lã Âu Bạch Doãn Hàn Khổng Nông Phí Tiêu Ninh Thạch "
+    "Lại Văn Kha Khương Cù Ông Mã Sầm Tống Viên Yên"
+).split()
+PERSON = rf"(?:{'|'.join(SURNAMES)})(?:\s+{CAP}\w*){{2,3}}"
+# "Phó Chủ tịch UBND quận Ba Đình Phạm Thị Diễm": the body between title and name
+PERSON_TITLE = re.compile(
+    rf"{TITLE_WORDS}(?:\s+(?:thường\s+trực|Thường\s+trực|phụ\s+trách))*\s+"
+    rf"(?P<s>{ORG}{NAME_PART}{{0,80}}?)\s+(?P<p>{PERSON})(?=\s+[a-zđà-ỹ]|[^\w\s]|$)"
+)
+
+
+def person_at_end(span: str) -> tuple[str, str | None]:
+    """``UBND tỉnh Trịnh Trường Huy`` → (``UBND tỉnh``, ``Trịnh Trường Huy``)."""
+    match = re.search(rf"\s({PERSON})$", span)
+    if not match or match[1] == "Hồ Chí Minh":
+        return span, None
+    return span[: match.start()].strip(), match[1]
+
+
+def tidy(span: str) -> str:
+    """A body's name without an abbreviation in brackets or what leads to it."""
+    span = re.sub(rf"\s*\([{UPPER}&\-]{{2,10}}\)", "", span)
+    org = re.search(rf"(?:^|\s|,\s*)({ORG})", span)
+    if re.match(AREA, span) and not re.match(ORG, span) and org and org.start(1) > 0:
+        span = span[org.start(1) :]  # "xã Sơn Viên, UBND huyện Nông Sơn"
+    return span.strip(" ,-–")
+
+
+def sentences(text: str):
+    for paragraph in text.split("\n"):
+        start = 0
+        for end in re.finditer(rf"[.;!?](?=\s+[{UPPER}“\"(]|$)", paragraph):
+            yield paragraph[start : end.end()].strip()
+            start = end.end()
+        if paragraph[start:].strip():
+            yield paragraph[start:].strip()
+
+
+class Issuer(NamedTuple):
+    body: Found | None
+    signer: Found | None = None
+    signer_title: str | None = None
+
+
+def subject_spans(sentence: str):
+    """``(start, name)`` of each body or place that acts in ``sentence``."""
+    for start in START.finditer(sentence):
+        rest = sentence[start.start() :]
+        verb = re.search(
+            rf"\s+(?:(?:vừa|đã|sẽ)\s+)+(?:{ACTS}(?!\w))?|\s+{ACTS}(?!\w)", rest
+        )
+        if verb is None:
+            continue
+        name = rest[: verb.start()]
+        if len(name) > 100 or re.search(r"[.;:!?](?:\s|$)", name):
+            continue
+        if not NOT_NAME.search(name) and (len(name.split()) >= 2 or name == "UBND"):
+            yield start.start(), name
+
+
+def subjects(sentence: str):
+    """The bodies that act in ``sentence``: (Issuer, issues a document?, is an
+    organisation rather than a place)."""
+    for at, name in subject_spans(sentence):
+        before = sentence[:at]
+        if re.search(r"(?<!\w)(?:do|của|với|cho)\s*$", before):
+            continue  # "do Quỹ Nhi đồng ... phát động": not the article's subject
+        span, person, title = tidy(name), None, None
+        titled = re.search(rf"{TITLE_WORDS}[\w\s]{{0,30}}$", before)
+        if titled:
+            span, person = person_at_end(span)
+            title = f"{titled[0].strip()} {span}" if person else None
+        person = person or named_person(before)
+        after = sentence[at + len(name) :]
+        issuing = bool(re.match(rf"\s+(?:(?:vừa|đã)\s+)*{ISSUES}\s+{DOCUMENT}", after,
+                                re.I))  # fmt: skip
+        signer = Found(person, sentence) if person else None
+        yield Issuer(Found(span, sentence), signer, title), issuing, re.match(ORG, span)
+    cut = re.search(rf"(?<!\w)(?P<s>{ORG}(?:\s+\S+){{0,6}})$", sentence)
+    if cut and not re.search(r"[.!?…]$", sentence):  # cut off after its subject
+        yield Issuer(Found(tidy(cut["s"]), sentence)), False, True
+
+
+def issuer(body: str) -> Issuer:
+    """Who issued (or organised) what the article reports, and who signed it:
+    the subject of "ban hành Kế hoạch" first, else the first body that acts
+    or is named with its leader, else the first place that acts."""
+    acting = titled = place = None
+    for sentence in sentences(body):
+        for found, issuing, organisation in subjects(sentence):
+            if issuing:
+                return found
+            if organisation:
+                acting = acting or found
+            else:
+                place = place or found
+        if titled is None:
+            match = PERSON_TITLE.search(sentence)
+            if match:
+                titled = Issuer(Found(tidy(match["s"]), sentence))
+    present = [c for c in (acting, titled) if c]
+    if present:
+        return min(present, key=lambda c: body.find(c.body.source))
+    return place or Issuer(None)
+
+
+def own_document(body: str, year: int | None) -> dict:
+    """Number, subject and date of the document the article's issuer issued
+    (else of a plan it names without citing it)."""
+    for regex in (OWN, CITED):
+        for sentence in sentences(body):
+            for match in regex.finditer(sentence):
+                if regex is CITED and CITING.search(sentence[: match.start()]):
+                    continue
+                return document_facts(match, sentence, year)
+    return {}
+
+
+def document_facts(match, sentence: str, year: int | None) -> dict:
+    number = match["num"] or match.groupdict().get("sym")
+    plan = {"_source": sentence}
+    if number:
+        plan["document_number"] = written = document_number(number)
+        digits, sep, symbol = written.partition("/")
+        if not sep or not digits.isdigit():
+            digits, _sep, symbol = written.partition("-")
+        plan["number"] = int(digits) if digits.isdigit() else None
+        plan["symbol"] = symbol or None
+    rest = sentence[match.end() :]
+    if match.re is OWN:
+        rest = re.sub(r"^\s*(?:về\s+việc|về|v/v)\s+", " ", rest, flags=re.I)
+        end = TITLE_END.search(rest)
+        title = rest[: end.start() if end else None].strip(' ,“”"')
+        if 3 <= len(title.split()) <= 40 and re.match(r"\s", rest or " "):
+            plan["title"] = title[0].upper() + title[1:]
+    day = match["day"] or issue_day(sentence[: match.start()])
+    plan["issue_date"] = iso(to_date(day, year)) if day else None
+    return plan
+
+
+def issue_day(before: str) -> str | None:
+    """``Ngày 13/5, UBND tỉnh ...``: the date that opens the sentence."""
+    match = re.match(
+        rf"^(?:Vào\s+)?(?:(?:sáng|chiều|tối)\s+)?ngày\s+({DATE})",
+        before.strip(),
+        re.I,
+    )
+    return match[1] if match else None
+
+
+def named_person(text: str) -> str | None:
+    """``Ông Từ Hoàng Tước – Phó Giám đốc ...``: the person named."""
+    match = re.search(rf"(?<!\w)(?:Ông|ông|Bà|bà|đồng chí)\s+({PERSON})", text)
+    return match[1] if match else None

@@ -51,6 +51,9 @@ test-browser: .make-install ## Run the browser tests (Playwright + Debian's chro
 	scripts/ensure_chromium.sh
 	$(BIN)/pytest tests/browser -q -rs
 
+test-buildout: .make-install ## README's buildout commands for real, offline from this venv's distributions (several minutes)
+	THDTRE_BUILDOUT_TEST=1 $(BIN)/pytest tests/packaging/test_buildout.py -v
+
 bench: .make-install ## Time the add-on's pages against plain Plone in one run (ratios)
 	$(BIN)/python scripts/bench.py
 	$(BIN)/python scripts/bench_import.py
@@ -75,4 +78,4 @@ clean: ## Remove the virtualenv and the instance (the demo database too)
 i18n: .make-install ## Rebuild and compile the translation catalogues
 	scripts/i18n.sh
 
-.PHONY: help install instance site start cluster cluster-stop cluster-status test test-browser bench fidelity loadtest lint format clean i18n
+.PHONY: help install instance site start cluster cluster-stop cluster-status test test-browser test-buildout bench fidelity loadtest lint format clean i18n

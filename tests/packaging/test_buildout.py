@@ -3,9 +3,10 @@
 Buildout builds eggs of its own for about 300 distributions. To stay offline it
 gets them from a wheelhouse packed from this virtualenv's installed
 distributions (wheelhouse.py); only the buildout tool and its recipes, which
-the virtualenv does not hold, are installed with pip. Even so it takes several
-minutes, so ``make test`` (CI, under 20 minutes on 2 cores) skips it and
-``make test-buildout`` runs it: set THDTRE_BUILDOUT_TEST=1.
+the virtualenv does not hold, are installed with pip. Even so the first run
+takes many minutes (eggs are then kept in ~/.cache/collective.thdtre), so
+``make test`` (CI, under 20 minutes on 2 cores) skips it and ``make
+test-buildout`` runs it: set THDTRE_BUILDOUT_TEST=1.
 """
 
 from pathlib import Path
@@ -74,11 +75,20 @@ def buildout(tmp_path_factory):
         if name not in {"zc.buildout", "setuptools", "pip", "wheel", "platformdirs"}
     ]
     run(pip, "download", "-q", "--no-deps", "-d", str(wheels), *recipes, cwd=base)
+    # Eggs are kept between runs (buildout's own way to share them).
+    eggs = Path(
+        os.environ.get(
+            "THDTRE_BUILDOUT_EGGS",
+            Path.home() / ".cache" / "collective.thdtre" / "buildout-eggs",
+        )
+    )
+    eggs.mkdir(parents=True, exist_ok=True)
     (repo / "offline.cfg").write_text(
         "[buildout]\n"
         "extends = buildout.cfg\n"
         f"find-links = {wheels}\n"
         "index = file:///nonexistent\n"
+        f"eggs-directory = {eggs}\n"
     )
     port = free_port()
     run(

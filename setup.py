@@ -87,6 +87,8 @@ setup(
         "pypdf",
         "openpyxl",
         "trafilatura",
+        "pyHanko",
+        "pyhanko-certvalidator",
     ],
     extras_require={
         "test": [

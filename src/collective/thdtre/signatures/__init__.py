@@ -1,0 +1,1 @@
+"""Digital signatures of original documents: verification (pure) and its Plone side."""

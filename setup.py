@@ -87,6 +87,9 @@ setup(
         "pypdf",
         "openpyxl",
         "trafilatura",
+        # What trafilatura's justext asks for as lxml[html_clean]: named here
+        # too, because buildout does not match the extra's normalised name.
+        "lxml_html_clean",
         "pyHanko",
         "pyhanko-certvalidator",
     ],

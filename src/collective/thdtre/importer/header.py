@@ -1,6 +1,6 @@
-"""The frame of an official document (Decree 30/2020): the header with the
-issuing bodies, number and dateline, the legal basis it cites, and the
-signature block and recipients at its end.
+"""The head of an official document (Decree 30/2020): the issuing bodies,
+number and dateline, and the legal basis it cites (the end, signature and
+recipients, is ``signature.py``).
 
 Pure Python. Headers arrive in every shape: two columns side by side, one
 column after the other, flattened into table cells with ``|``, words broken
@@ -8,19 +8,14 @@ over lines (``ỦY`` / ``BAN NHÂN DÂN``), a legal-text site's metadata block
 above them. Each line records where its value came from (``sources``).
 """
 
-from collective.thdtre.importer.outline import BULLETS
 from collective.thdtre.importer.outline import DATE
 from collective.thdtre.importer.outline import is_upper
 from collective.thdtre.importer.outline import iso
 from collective.thdtre.importer.outline import Line
-from collective.thdtre.importer.outline import marker
 from collective.thdtre.importer.outline import to_date
 
 import re
 
-
-RECIPIENTS_RE = re.compile(r"^Nơi\s+nhận\s*:?\s*(.*)$", re.I)
-SIGN_PREFIX = re.compile(r"^(?:TM|KT|TL|TUQ|Q)\s*\.\s*\S")
 
 # "Số: 63/KH-KHCN", "Số: 173-KH/UBND", "Số: /KH- STP", "Số: 9 /KH-UBND"
 SO_RE = re.compile(
@@ -32,9 +27,17 @@ PLACE_RE = re.compile(
     r"(?:tháng|/)\s*(?P<m>\d{1,2})?[\s.…_]*(?:năm|/)\s*(?P<y>\d{4})",
     re.I,
 )
+# "Hòa Bình, 08/5/2015": a dateline in figures
+PLACE_NUMERIC = re.compile(
+    r"(?P<place>[^\W\d_][^\d,:;|]{0,40}?)\s*,\s*(?P<d>\d{1,2})\s*/\s*(?P<m>\d{1,2})"
+    r"\s*/\s*(?P<y>\d{4})\b"
+)
 MOTTO_RE = re.compile(
     r"(?:CỘNG\s+)?H(?:ÒA|OÀ)\s+XÃ\s+HỘI\s+CHỦ\s+NGHĨA\s+VIỆT\s+NAM"
-    r"|Độc\s+lập\s*[-–]\s*Tự\s+do\s*[-–]\s*Hạnh\s+phúc|DỰ\s+THẢO|^CỘNG$",
+    r"|Độc\s+lập\s*[-–]\s*Tự\s+do\s*[-–]\s*Hạnh\s+phúc|DỰ\s+THẢO|^CỘNG$"
+    # the Party's and the Youth Union's documents print their own motto
+    r"|ĐẢNG\s+CỘNG\s+SẢN\s+VIỆT\s+NAM|ĐOÀN\s+(?:TNCS|THANH\s+NIÊN\s+CỘNG\s+SẢN)"
+    r"\s+HỒ\s+CHÍ\s+MINH",
     re.I,
 )
 REF_RE = re.compile(
@@ -68,7 +71,8 @@ def is_header_line(text: str) -> bool:
         return False
     cells = [c.strip() for c in text.split("|")]
     return bool(MOTTO_RE.search(text)) or any(
-        re.match(r"(?:Số|SỐ)\s*:", c) or PLACE_RE.match(c) for c in cells
+        re.match(r"(?:Số|SỐ)\s*:", c) or PLACE_RE.match(c) or PLACE_NUMERIC.fullmatch(c)
+        for c in cells
     )
 
 
@@ -106,7 +110,7 @@ def read_number(text: str, plan: dict) -> str:
 
 def read_dateline(text: str, plan: dict) -> str:
     """Place and date from ``Bắc Giang, ngày 17 tháng 4 năm 2024``."""
-    place = PLACE_RE.search(text)
+    place = PLACE_RE.search(text) or PLACE_NUMERIC.match(text.strip())
     if not place or "issue_place" in plan:
         return text
     words = place["place"].split()
@@ -138,8 +142,10 @@ def read_header(
             for field in ("symbol", "issue_place"):
                 if field in plan and field not in before:
                     sources[field] = line.text
+            if re.search(r"\.{3}|…", text):
+                continue  # a template's blank ("TRƯỜNG ..........."), not a body
             text = MOTTO_RE.sub(" ", text).strip(" -–_.:|")
-            if is_upper(text) and "..." not in text and "…" not in text:
+            if is_upper(text):
                 bodies.append((" ".join(text.split()), line.text))
     merged = merge_bodies(bodies)
     if merged:
@@ -189,58 +195,6 @@ def legal_refs(text: str) -> list[dict]:
             | {"kind": kind}
         )
     return refs
-
-
-def is_name(text: str) -> bool:
-    words = text.split()
-    return (
-        1 < len(words) <= 6
-        and all(w[0].isupper() and not w.isupper() for w in words)
-        and not re.search(r"[\d:;,.()]", text)
-    )
-
-
-def read_signature(lines: list[str], plan: dict, sources: dict) -> None:
-    titles, name = [], None
-    for text in lines:
-        if re.match(r"\(?\s*(?:đã ký|ký|ký tên|đóng dấu|chữ ký)\b", text, re.I):
-            continue
-        if is_upper(text) and name is None:
-            titles.append(text)
-        elif is_name(text):
-            name = text
-    if len(titles) == 1 and SIGN_PREFIX.match(titles[0]) and " PHÓ " in titles[0]:
-        first, _sep, rest = titles[0].partition(" PHÓ ")
-        titles = [first, "PHÓ " + rest]
-    if titles and SIGN_PREFIX.match(titles[-1]):
-        titles.append(None)
-    if len(titles) > 1:
-        plan["signing_authority"] = " ".join(titles[:-1])
-    if titles and titles[-1]:
-        plan["signer_title"] = titles[-1]
-    if name:
-        plan["signer_name"] = sources["signer_name"] = name
-
-
-def read_tail(lines: list[Line], plan: dict, sources: dict) -> None:
-    """Recipients (``Nơi nhận``) and the signature block, in either order."""
-    recipients, rest, listing = [], [], False
-    for line in lines:
-        heading = RECIPIENTS_RE.match(line.text)
-        kind, _label, text = marker(line.text)
-        if heading:
-            listing = True
-            text = heading[1]
-            kind, _label, text = marker(text) if text else ("p", "", "")
-        elif listing and not (kind in BULLETS or text.startswith(("Lưu", "Như"))):
-            listing = False
-        if listing:
-            if text:
-                recipients.append(text.rstrip(" ;,"))
-        else:
-            rest.append(line.text)
-    plan["recipients"] = recipients
-    read_signature(rest, plan, sources)
 
 
 def issuer_in(legal_basis: str) -> str | None:

@@ -5,15 +5,15 @@ appendix. Pure Python.
 
 from collective.thdtre.importer.header import header_start
 from collective.thdtre.importer.header import is_header_line
-from collective.thdtre.importer.header import is_name
-from collective.thdtre.importer.header import PLACE_RE
-from collective.thdtre.importer.header import RECIPIENTS_RE
-from collective.thdtre.importer.header import SIGN_PREFIX
+from collective.thdtre.importer.header import MOTTO_RE
 from collective.thdtre.importer.header import SO_RE
 from collective.thdtre.importer.outline import is_upper
 from collective.thdtre.importer.outline import Line
 from collective.thdtre.importer.outline import marker
 from collective.thdtre.importer.outline import section_heading
+from collective.thdtre.importer.signature import is_name
+from collective.thdtre.importer.signature import RECIPIENTS_RE
+from collective.thdtre.importer.signature import SIGN_PREFIX
 from typing import NamedTuple
 
 import re
@@ -60,26 +60,47 @@ def document_heading(lines: list[Line]) -> tuple[int | None, str, str]:
     return None, "", "plan"
 
 
-def plan_number_at(lines: list[Line]) -> int | None:
-    """The line with a plan's ``Số: .../KH-...``."""
+def number_at(lines: list[Line]) -> tuple[int | None, str]:
+    """The ``Số:`` line of a plan (``.../KH-...``), or of another official
+    document when the national motto stands near it; and the kind it names."""
     for index, line in enumerate(lines):
         so = SO_RE.search(line.text)
-        if so and re.match(r"(?:\d{4}/)?KH", so["sym"]):
-            return index
-    return None
+        if not so:
+            continue
+        if re.match(r"(?:\d{4}/)?KH", so["sym"]):
+            return index, "plan"
+        near = lines[max(0, index - 4) : index + 4]
+        if any(MOTTO_RE.search(x.text) for x in near):
+            return index, "report" if so["sym"].startswith("BC") else "letter"
+    return None, "plan"
+
+
+def header_below(lines: list[Line], i: int) -> bool:
+    """Whether line ``i`` belongs to a header printed below the title: a
+    number, dateline or motto, or a body's name in capitals just above one."""
+    for line in lines[i : i + 4]:
+        if is_header_line(line.text):
+            return True
+        if not is_upper(line.text):
+            return False
+    return False
 
 
 def layout(lines: list[Line]) -> Layout | None:
     """Cut a document's lines into its parts; None when it is not one."""
     at, rest, kind = document_heading(lines)
-    so_at = plan_number_at(lines)
+    so_at, so_kind = number_at(lines)
     if at is None and so_at is None:
         return None
-    if at is None:  # no "KẾ HOẠCH" line: the summary follows the place and date
-        place = so_at + 1 < len(lines) and PLACE_RE.search(lines[so_at + 1].text)
-        at = i = so_at + (2 if place else 1)
+    if at is None:  # no "KẾ HOẠCH" line: the summary follows the number and date
+        kind, at = so_kind, so_at + 1
+        while at < len(lines) and is_header_line(lines[at].text):
+            at += 1
+        i = at
     else:
         i = at + 1
+        if is_upper(rest) and len(rest.split()) <= 3:  # "KẾ HOẠCH PHỐI HỢP"
+            rest = ""
     begin = header_start(lines, at)
     header = lines[begin:at]
     summary = [rest] if rest else []
@@ -87,21 +108,22 @@ def layout(lines: list[Line]) -> Layout | None:
         text, blank = lines[i].text, lines[i].blank_before
         if section_heading(text, True) or marker(text)[0] != "p":
             break
-        if is_header_line(text) or "|" in text:  # the header printed after the title
+        if header_below(lines, i) or "|" in text:  # the header after the title
             break
         if summary and (blank or LEGAL_START.match(text) or summary[-1][-1] in ".:;"):
             break
         if len(" ".join([*summary, text])) > 250 or text.startswith("Căn cứ"):
             break
-        summary.append(text)
+        summary.append(re.sub(r"^(?:V/v|Về việc)\s+", "", text))
         i += 1
-    while i < len(lines) and (
-        is_header_line(lines[i].text)
-        or (is_upper(lines[i].text) and i + 1 < len(lines)
-            and is_header_line(lines[i + 1].text))
-    ):  # fmt: skip
+    while i < len(lines) and header_below(lines, i):
         header.append(lines[i])
         i += 1
+    legal_at = i
+    if i < len(lines) and re.match(r"Kính\s+gửi\b", lines[i].text):  # a letter
+        i += 1
+        while i < len(lines) and marker(lines[i].text)[0] in ("dash", "plus", "dot"):
+            i += 1
     romans = any(marker(line.text)[0] == "roman" for line in lines)
     start = next(
         (j for j in range(i, len(lines)) if section_heading(lines[j].text, romans)),
@@ -118,7 +140,7 @@ def layout(lines: list[Line]) -> Layout | None:
         front=lines[:begin],
         header=header,
         summary=" ".join(summary) or None,
-        legal=[line.text for line in lines[i:start]],
+        legal=[line.text for line in lines[legal_at:start]],
         body=lines[start:end],
         tail=lines[end:appendix],
         appendix=lines[appendix:],

@@ -90,7 +90,7 @@ def import_document(*, container, filename: str, data: bytes, dry_run: bool = Fa
     caller aborts (the REST service and the form roll back to a savepoint).
     """
     parsed = read_document(filename=filename, data=data)
-    if parsed.get("kind") == "report":  # a results report is not a plan to import
+    if parsed.get("kind") not in ("plan", "news"):  # a results report, a letter
         raise ImportRefused("not_a_plan", error_message(ParseError("not_a_plan")))
     if parsed.get("kind") == "news":
         result, created = _import_news(container, parsed, dry_run)

@@ -17,6 +17,7 @@ from collective.thdtre.importer.prose import theme_in
 from collective.thdtre.importer.readers import ParseError
 from collective.thdtre.importer.reported import issuer
 from collective.thdtre.importer.reported import own_document
+from collective.thdtre.importer.reported import signer_in
 from collective.thdtre.importer.slogans import listed_slogans
 from html import escape
 
@@ -103,7 +104,7 @@ def reported_plan(body: str, title: str, page_year: int | None) -> dict:
     if who.body is None:
         who = issuer(title)
     keep("issuing_body", who.body)
-    keep("signer_name", who.signer)
+    keep("signer_name", who.signer or signer_in(body))
     if who.signer_title:
         plan["signer_title"] = who.signer_title
     keep("theme", theme_in(text))

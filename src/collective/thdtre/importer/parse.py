@@ -20,7 +20,6 @@ from collective.thdtre.importer.furniture import strip_page
 from collective.thdtre.importer.header import issuer_in
 from collective.thdtre.importer.header import legal_refs
 from collective.thdtre.importer.header import read_header
-from collective.thdtre.importer.header import read_tail
 from collective.thdtre.importer.header import UNIT_WORDS
 from collective.thdtre.importer.layout import layout
 from collective.thdtre.importer.layout import PLAN_FIELDS
@@ -54,6 +53,7 @@ from collective.thdtre.importer.readers import MSG_TOO_LARGE
 from collective.thdtre.importer.readers import MSG_UNKNOWN_EXTENSION
 from collective.thdtre.importer.readers import ParseError
 from collective.thdtre.importer.readers import read_text
+from collective.thdtre.importer.signature import read_tail
 from collective.thdtre.importer.slogans import appendix_slogans
 from collective.thdtre.importer.slogans import body_slogans
 from datetime import date
@@ -109,12 +109,13 @@ def parse_plan(text: str) -> dict:
             x for x in parts.legal if plan["issuing_body"] in x
         )
         warnings.append({"code": "issuer_from_legal_basis"})
-    # the document itself: what a page printed above its header is not part of it
-    document = text[text.find(parts.header[0].text) :] if parts.header else text
+    # the document itself, its wrapped lines joined: not what a page printed above it
+    document = "\n".join(line.text for line in lines[len(parts.front) :])
+    page = "\n".join(line.text for line in lines)
     root = build_tree(parts.body)
     read_tail(parts.tail, plan, sources)
-    year = document_year(plan, issue_year, document, text)
-    read_contents(root, document, text, plan, sources, year)
+    year = document_year(plan, issue_year, document, page)
+    read_contents(root, document, page, plan, sources, year)
     plan["year"] = year.value if year else None
     if year:
         sources["year"] = year.source

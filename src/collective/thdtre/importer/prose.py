@@ -119,8 +119,9 @@ def frequent_year(text: str) -> int | None:
 
 
 LIST_AT = re.compile(
-    r"(?:(?:các|những)\s+)?(?:h(?:oạt|ọat)\s+động|nội\s+dung)"
-    r"(?:\s+[^\s:;,.]+){0,3}?\s+(?:như|gồm|bao\s+gồm)\s*:?\s*"
+    r"(?:h(?:oạt|ọat)\s+động|nội\s+dung|nhiệm\s+vụ|việc)(?:\s+[^\s:;,.]+){0,10}?"
+    r"\s+(?:như(?:\s+sau)?|gồm|bao\s+gồm)\s*:\s*"
+    r"|(?:h(?:oạt|ọat)\s+động|việc)(?:\s+[^\s:;,.]+){0,3}?\s+(?:như|gồm)\s+"
     r"|(?:các|những)\s+h(?:oạt|ọat)\s+động(?:\s+(?:chính|cụ\s+thể|trọng\s+tâm))?\s*:\s*",
     re.I,
 )
@@ -134,7 +135,7 @@ def inline_items(text: str) -> list[str]:
     items = []
     for part in re.split(r"\s*;\s*", text):
         part = re.sub(r"^\(?\d{1,2}[.)]\s*|^[-–+•]\s*", "", part.strip())
-        part = re.sub(rf"^{OPEN}\s*|\s*{CLOSE}$", "", part).strip(" .…")
+        part = re.sub(rf"^{OPEN}\s*|\s*{CLOSE}$", "", part.strip(" .…")).strip(" .…")
         if part:
             items.append(part)
     return items

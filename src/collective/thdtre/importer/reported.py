@@ -37,14 +37,14 @@ ACTS = (
     rf"(?:{ISSUES}|tổ\s+chức|phát\s+động|triển\s+khai|phối\s+hợp|dự\s+kiến|chỉ\s+đạo"
     r"|đề\s+nghị|yêu\s+cầu|tiếp\s+nhận|trao|tặng|hưởng\s+ứng|công\s+bố)"
 )
-START = re.compile(rf"(?<!\w)(?:{ORG}|{AREA})")
+START = re.compile(rf"(?<![\w/-])(?:{ORG}|{AREA})")  # not "12/KH-UBND"
 # words a body's name does not contain: the subject has ended before them
 NOT_NAME = re.compile(
     r"(?<!\w)(?:tại|cho|trong|theo|về|nhằm|nhân\s+dịp|với|là|được|các|những|đã|vừa|sẽ)(?!\w)"
 )
 DOCUMENT = (
     r"(?:Kế\s+hoạch|Công\s+văn|Quyết\s+định|Hướng\s+dẫn|Văn\s+bản|Chỉ\s+thị"
-    r"|Thông\s+báo)"
+    r"|Thông\s+báo|Báo\s+cáo)"
 )
 SYMBOL = r"(?:\s*[/-]\s*[\wĐđ&.]*[A-ZĐ0-9][\wĐđ&]*)"
 OWN = re.compile(
@@ -91,7 +91,9 @@ def person_at_end(span: str) -> tuple[str, str | None]:
 
 def tidy(span: str) -> str:
     """A body's name without an abbreviation in brackets or what leads to it."""
-    span = re.sub(rf"\s*\([{UPPER}&\-]{{2,10}}\)", "", span)
+    span = re.sub(rf"\s*\([{UPPER}&\-]{{2,10}}\)", "", span)  # "(UBND)"
+    span = re.sub(rf"\s*\({AREA}[^)]*\)", "", span)  # "(huyện Thăng Bình)"
+    span = re.sub(rf"\s+(?:ngày|sáng|chiều)\s+{DATE}$", "", span)
     org = re.search(rf"(?:^|\s|,\s*)({ORG})", span)
     if re.match(AREA, span) and not re.match(ORG, span) and org and org.start(1) > 0:
         span = span[org.start(1) :]  # "xã Sơn Viên, UBND huyện Nông Sơn"
@@ -203,7 +205,8 @@ def document_facts(match, sentence: str, year: int | None) -> dict:
         rest = re.sub(r"^\s*(?:về\s+việc|về|v/v)\s+", " ", rest, flags=re.I)
         end = TITLE_END.search(rest)
         title = rest[: end.start() if end else None].strip(' ,“”"')
-        if 3 <= len(title.split()) <= 40 and re.match(r"\s", rest or " "):
+        about = re.search(r"trẻ\s+em|thiếu\s+nhi|tháng\s+hành\s+động", title, re.I)
+        if about and len(title.split()) <= 40 and re.match(r"\s", rest or " "):
             plan["title"] = title[0].upper() + title[1:]
     day = match["day"] or issue_day(sentence[: match.start()])
     plan["issue_date"] = iso(to_date(day, year)) if day else None
@@ -211,13 +214,25 @@ def document_facts(match, sentence: str, year: int | None) -> dict:
 
 
 def issue_day(before: str) -> str | None:
-    """``Ngày 13/5, UBND tỉnh ...``: the date that opens the sentence."""
-    match = re.match(
-        rf"^(?:Vào\s+)?(?:(?:sáng|chiều|tối)\s+)?ngày\s+({DATE})",
-        before.strip(),
-        re.I,
-    )
-    return match[1] if match else None
+    """The date given before the issuer issues (``Ngày 13/5, UBND tỉnh ...``,
+    ``UBND xã (huyện X) ngày 20/5/2024 đã ban hành``), not a cited document's."""
+    days = [
+        m
+        for m in re.finditer(rf"(?<!\w)ngày\s+({DATE})", before, re.I)
+        if not re.search(rf"\d+{SYMBOL}+\s*,?\s*$", before[: m.start()])
+    ]
+    return days[-1][1] if days else None
+
+
+def signer_in(body: str) -> Found | None:
+    """``Kế hoạch do Phó Chủ tịch UBND huyện Hoàng Minh Tuấn ký``."""
+    for sentence in sentences(body):
+        match = re.search(
+            rf"{TITLE_WORDS}[^.;]*?\s(?P<p>{PERSON})\s+(?:đã\s+)?ký(?!\w)", sentence
+        )
+        if match:
+            return Found(match["p"], sentence)
+    return None
 
 
 def named_person(text: str) -> str | None:

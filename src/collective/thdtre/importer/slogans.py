@@ -26,6 +26,13 @@ def slogan_text(text: str) -> str:
     return (quoted[1] if quoted else text).rstrip(" ;,")
 
 
+def announces_slogans(node: Node) -> bool:
+    """A heading about slogans, or an item ending "... khẩu hiệu với nội dung:"."""
+    if node.text.endswith(":") and NAMES_SLOGANS.search(node.text):
+        return True
+    return node.is_heading and bool(NAMES_SLOGANS.search(node.key()))
+
+
 def body_slogans(root: Node) -> list[str]:
     def leaves(node):
         for child in node.children:
@@ -38,9 +45,11 @@ def body_slogans(root: Node) -> list[str]:
 
     out = []
     for node in root.walk():
-        key = node.key()
-        if node.is_heading and ("khẩu hiệu" in key or "thông điệp" in key):
-            out += [slogan_text(t) for t in leaves(node) if slogan_text(t) not in out]
+        if not announces_slogans(node):
+            continue
+        if any(announces_slogans(n) for n in node.walk()):
+            continue  # "II. CHỦ ĐỀ, THỜI GIAN, KHẨU HIỆU": its "2.3. Khẩu hiệu" says
+        out += [slogan_text(t) for t in leaves(node) if slogan_text(t) not in out]
     return out
 
 

@@ -42,6 +42,30 @@ def plan_page(seed_text: str, *, body: str = "SỞ KHOA HỌC VÀ CÔNG NGHỆ")
     return PLAN_PAGE.format(body=body, paragraphs=markup).encode("utf-8")
 
 
+def news_page() -> bytes:
+    """Seed 004 as a news portal shows it: the headline in an ``<h1>`` above the
+    article, a menu, the view counter, share buttons and other news."""
+    from html import escape
+    from importer_docs import fixture_text
+
+    lines = [
+        line.strip() for line in fixture_text("004_d0bdd134290c0cdd.txt").split("\n")
+    ]
+    title, body = lines[0], [line for line in lines[2:] if line]
+    body = body[: body.index("Tin khác")]
+    paragraphs = "\n".join(f"<p>{escape(p)}</p>" for p in body)
+    return f"""<!DOCTYPE html><html><head><meta charset="utf-8">
+<title>{escape(title)} - Cổng thông tin điện tử tỉnh</title></head><body>
+<nav><a href="/">Trang chủ</a> | <a href="/tin">Tin tức - Sự kiện</a></nav>
+<div class="share">Chia sẻ: Facebook | Zalo | In bài</div>
+<h1 class="title">{escape(title)}</h1>
+<div class="meta">Thứ Ba, 02/04/2024 15:20 | Lượt xem: 254</div>
+<div class="content">{paragraphs}</div>
+<aside><h3>Tin khác</h3><ul><li><a href="/1">Hội nghị giao ban tháng 3</a></li>
+<li><a href="/2">Lịch tiếp công dân</a></li></ul></aside>
+</body></html>""".encode()
+
+
 class Handler(BaseHTTPRequestHandler):
     """Answers from the server's ``routes``: path -> (status, headers, body),
     or a callable that writes the answer itself."""

@@ -5,9 +5,9 @@ from collective.thdtre.importer.parse import parse_document
 from collective.thdtre.importer.parse import ParseError
 from collective.thdtre.importer.readers import html as html_reader
 from collective.thdtre.importer.readers import read_text
-from html import escape
 from importer_docs import fixture_text
 from importer_docs import to_cp1258
+from local_server import news_page
 from local_server import plan_page
 
 import pytest
@@ -15,26 +15,6 @@ import time
 
 
 SEED_003 = "003_c6cfd6b9ad409e01.txt"
-SEED_004 = "004_d0bdd134290c0cdd.txt"
-
-
-def news_page() -> bytes:
-    """Seed 004 as a news portal shows it: the headline in an ``<h1>`` above the
-    article, a menu, the view counter, share buttons and other news."""
-    lines = [line.strip() for line in fixture_text(SEED_004).split("\n")]
-    title, body = lines[0], [line for line in lines[2:] if line]
-    body = body[: body.index("Tin khác")]
-    paragraphs = "\n".join(f"<p>{escape(p)}</p>" for p in body)
-    return f"""<!DOCTYPE html><html><head><meta charset="utf-8">
-<title>{escape(title)} - Cổng thông tin điện tử tỉnh</title></head><body>
-<nav><a href="/">Trang chủ</a> | <a href="/tin">Tin tức - Sự kiện</a></nav>
-<div class="share">Chia sẻ: Facebook | Zalo | In bài</div>
-<h1 class="title">{escape(title)}</h1>
-<div class="meta">Thứ Ba, 02/04/2024 15:20 | Lượt xem: 254</div>
-<div class="content">{paragraphs}</div>
-<aside><h3>Tin khác</h3><ul><li><a href="/1">Hội nghị giao ban tháng 3</a></li>
-<li><a href="/2">Lịch tiếp công dân</a></li></ul></aside>
-</body></html>""".encode()
 
 
 def test_a_plan_page_parses_like_the_document():

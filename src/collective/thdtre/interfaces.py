@@ -50,6 +50,19 @@ class IThdtreSettings(Interface):
         max=200,
     )
 
+    import_url_allowlist = schema.List(
+        title=_("Intranet addresses that imports may fetch"),
+        description=_(
+            "Imports from a web address never reach the intranet or this server "
+            "(private, loopback and link-local addresses), except the hosts, "
+            "addresses and networks listed here, one a line, such as "
+            "vanban.intranet.gov.vn, 10.20.0.5 or 10.20.0.0/16."
+        ),
+        value_type=schema.TextLine(),
+        required=False,
+        default=[],
+    )
+
     metrics = schema.SourceText(
         title=_("Indicators per year"),
         description=_(

@@ -1,7 +1,8 @@
-"""Import plan: upload a .docx, .pdf or .txt, check the preview, confirm."""
+"""Import plan: upload a file or give a web address, check the preview, confirm."""
 
 from collective.thdtre import _
 from collective.thdtre.errors import ThdtreError
+from collective.thdtre.importer.load import fetch_document
 from collective.thdtre.importer.load import import_document
 from plone.autoform.form import AutoExtensibleForm
 from plone.namedfile.field import NamedFile
@@ -21,7 +22,17 @@ import transaction
 class IImportForm(model.Schema):
     document = NamedFile(
         title=_("Document"),
-        description=_("A plan or a news article: .docx, .pdf (with text) or .txt."),
+        description=_(
+            "A plan or a news article: .docx, .pdf (also a scan), .html or .txt."
+        ),
+        required=False,
+    )
+    url = schema.TextLine(
+        title=_("Or its web address"),
+        description=_(
+            "The address of the plan or news article on a website "
+            "(https://...): the page's main text is imported."
+        ),
         required=False,
     )
     # The previewed file travels back with the confirmation, so nothing is stored
@@ -52,22 +63,30 @@ class ImportForm(AutoExtensibleForm, form.Form):
     @button.buttonAndHandler(_("Preview"), name="preview")
     def handle_preview(self, action):
         data, errors = self.extractData()
-        upload = data.get("document")
-        if errors or not upload:
-            self._refuse(_("Choose a file to import."))
+        upload, url = data.get("document"), (data.get("url") or "").strip()
+        if errors or not (upload or url):
+            self._refuse(_("Choose a file to import, or give its web address."))
             return
         try:
+            if upload:
+                filename, source, fetched = upload.filename or "", upload.data, None
+            else:
+                fetched = fetch_document(url=url)
+                filename, source = fetched.filename, fetched.data
             self.preview, _created = import_document(
                 container=self.context,
-                filename=upload.filename or "",
-                data=upload.data,
+                filename=filename,
+                data=source,
                 dry_run=True,
             )
         except ThdtreError as error:
             self._refuse(error.args[0])
             return
-        self.widgets["payload"].value = base64.b64encode(upload.data).decode("ascii")
-        self.widgets["filename"].value = upload.filename
+        if fetched is not None:
+            self.preview["url"] = fetched.url
+        # What was previewed is what gets imported: the page is not fetched again.
+        self.widgets["payload"].value = base64.b64encode(source).decode("ascii")
+        self.widgets["filename"].value = filename
         # The buttons were set up before this handler ran: offer Import now.
         self.actions.update()
 

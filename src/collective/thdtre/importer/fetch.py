@@ -101,10 +101,11 @@ def fetch(
     *,
     allow: tuple[str, ...] | list[str] = (),
     max_bytes: int = MAX_BYTES,
-    timeout: float = TIMEOUT,
+    timeout: float | None = None,
     max_redirects: int = MAX_REDIRECTS,
 ) -> Fetched:
     """The document at ``url``; ``allow`` names intranet hosts or networks."""
+    timeout = TIMEOUT if timeout is None else timeout
     allowed = Allowed(allow)
     deadline, seconds = time.monotonic() + timeout, f"{timeout:g}"
     for _hop in range(max_redirects + 1):
@@ -234,7 +235,9 @@ def request(scheme, host, port, addresses, url, deadline, timeout):
 
 def read_body(response, max_bytes: int, deadline: float, seconds: str) -> bytes:
     """The body, read in chunks, given up past ``max_bytes`` or the deadline."""
-    too_large = FetchError("page_too_large", limit_mb=round(max_bytes / 2**20, 1))
+    limit = round(max_bytes / 2**20, 1)
+    limit = int(limit) if limit.is_integer() else limit
+    too_large = FetchError("page_too_large", limit_mb=limit)
     length = response.getheader("Content-Length")
     if length and length.strip().isdigit() and int(length) > max_bytes:
         raise too_large

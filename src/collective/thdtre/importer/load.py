@@ -5,6 +5,9 @@ caller's transaction and leaves nothing behind."""
 from Acquisition import aq_base
 from collective.thdtre.errors import ImportRefused
 from collective.thdtre.errors import InvalidContent
+from collective.thdtre.importer.fetch import fetch
+from collective.thdtre.importer.fetch import Fetched
+from collective.thdtre.importer.fetch import FetchError
 from collective.thdtre.importer.mapping import activities_data
 from collective.thdtre.importer.mapping import error_message
 from collective.thdtre.importer.mapping import slogans_data
@@ -72,6 +75,42 @@ def max_upload_bytes() -> int:
         "import_max_mb", interface=IThdtreSettings, default=20
     )
     return int(megabytes or 20) * 1024 * 1024
+
+
+def allowed_addresses() -> list[str]:
+    """The intranet hosts, addresses and networks that URL imports may fetch."""
+    return list(
+        api.portal.get_registry_record(
+            "import_url_allowlist", interface=IThdtreSettings, default=None
+        )
+        or []
+    )
+
+
+def fetch_document(*, url: str) -> Fetched:
+    """The document at ``url``; ``ImportRefused`` when it cannot be fetched.
+
+    Only callers that may import call this (the service and the form are
+    protected by "Add portal content"): the fetch runs from the server.
+    """
+    try:
+        return fetch(url, allow=allowed_addresses(), max_bytes=max_upload_bytes())
+    except FetchError as error:
+        raise ImportRefused(error.code, error_message(error)) from None
+
+
+def import_url(*, container, url: str, dry_run: bool = False):
+    """Import the plan or news article at a web address, like ``import_document``;
+    the summary says which address (after redirects) it came from."""
+    fetched = fetch_document(url=url)
+    result, created = import_document(
+        container=container,
+        filename=fetched.filename,
+        data=fetched.data,
+        dry_run=dry_run,
+    )
+    result["url"] = fetched.url
+    return result, created
 
 
 def read_document(*, filename: str, data: bytes) -> dict:

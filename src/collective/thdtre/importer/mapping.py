@@ -23,11 +23,55 @@ ERROR_MESSAGES = {
         "on it first, or upload the Word file."
     ),
     "unknown_extension": _(
-        "Unknown file type: upload a .docx, .pdf, .txt or .md file."
+        "Unknown file type: upload a .docx, .pdf, .html, .txt or .md file."
     ),
     "too_large": _("The file is larger than ${limit_mb} MB. Upload a smaller file."),
     "bad_encoding": _(
         "The text encoding of this file is not recognised: save it as UTF-8."
+    ),
+    "ocr_missing": _(
+        "This PDF is a scan, and text recognition (OCR) is not installed on this "
+        "server. Ask the site administrator to install it, or upload the Word file."
+    ),
+    "ocr_timeout": _(
+        "Text recognition took longer than ${seconds} seconds on page ${page}. "
+        "Scan the document again at 300 dpi, or upload the Word file."
+    ),
+    "too_many_pages": _(
+        "The document has ${pages} pages; at most ${limit} can be read. Upload "
+        "the plan without its attachments."
+    ),
+    "docx_too_large": _(
+        "The Word file unpacks to more than ${limit_mb} MB. Remove large pictures "
+        "and save it again."
+    ),
+    # Imports from a web address (importer/fetch.py).
+    "bad_url": _("This is not a web address: give it whole, with http:// or https://."),
+    "bad_scheme": _("Only http:// and https:// addresses can be imported."),
+    "private_address": _(
+        "The address ${host} is inside the private network. The site administrator "
+        "can allow it in the control panel."
+    ),
+    "unknown_host": _("The server ${host} was not found. Check the address."),
+    "fetch_failed": _(
+        "The page could not be fetched (${reason}). Check the address or try again "
+        "later."
+    ),
+    "fetch_timeout": _(
+        "The server did not send the page within ${seconds} seconds. Try again "
+        "later, or save the document and upload it."
+    ),
+    "bad_status": _(
+        "The server answered ${status} instead of the document. Check the address."
+    ),
+    "too_many_redirects": _(
+        "The address redirects more than ${limit} times. Give the document's own "
+        "address."
+    ),
+    "page_too_large": _("The document at this address is larger than ${limit_mb} MB."),
+    "unknown_type": _(
+        "The address gives '${content_type}': not a web page, PDF, Word or text "
+        "document."
     ),
 }
 

@@ -54,9 +54,10 @@ test-browser: .make-install ## Run the browser tests (Playwright + Debian's chro
 test-buildout: .make-install ## README's buildout commands for real, offline from this venv's distributions (several minutes)
 	THDTRE_BUILDOUT_TEST=1 $(BIN)/pytest tests/packaging/test_buildout.py -v
 
-bench: .make-install ## Time the add-on's pages against plain Plone in one run (ratios)
+bench: .make-install ## Time pages against plain Plone (ratios), imports, text/HTML parse and OCR
 	$(BIN)/python scripts/bench.py
 	$(BIN)/python scripts/bench_import.py
+	$(BIN)/python scripts/bench_readers.py
 
 fidelity: .make-install ## Facts right per field on the pattern fixtures and the corpus (THDTRE_CORPUS=DIR)
 	$(BIN)/python scripts/fidelity.py

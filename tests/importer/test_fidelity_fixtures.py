@@ -58,7 +58,6 @@ def test_index_lists_every_fixture_with_all_fields():
         assert 10 <= len(text.splitlines()) <= 60, entry["file"]
 
 
-@pytest.mark.xfail(strict=False, reason="parser being reworked for issue 11")
 def test_fixture_fidelity():
     score = _score_module()
     tally = score.score(list(_documents()), parse_document)

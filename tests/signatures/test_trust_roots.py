@@ -1,0 +1,120 @@
+"""Trust roots in the control panel: managers add and remove CA certificates; the
+panel's verdicts follow at once; nobody else may change them."""
+
+from collective.thdtre.signatures import facts as facts_module
+from collective.thdtre.signatures.facts import signature_facts
+from collective.thdtre.signatures.roots import add_trust_roots
+from collective.thdtre.signatures.roots import describe
+from collective.thdtre.signatures.roots import get_trust_roots
+from collective.thdtre.signatures.roots import remove_trust_root
+from collective.thdtre.signatures.verify import CertificateError
+from plone import api
+from plone.app.testing import SITE_OWNER_NAME
+from plone.app.testing import SITE_OWNER_PASSWORD
+from plone.app.testing import TEST_USER_NAME
+from plone.app.testing import TEST_USER_PASSWORD
+from plone.namedfile.file import NamedBlobFile
+from plone.testing.zope import Browser
+from signatures_pki import Authority
+from urllib.parse import urlencode
+
+import io
+import pytest
+import transaction
+
+
+@pytest.fixture(scope="module")
+def ca():
+    return Authority()
+
+
+def test_a_certificate_is_added_once_described_and_removed(portal, ca):
+    assert len(add_trust_roots(data=ca.pem)) == 1
+    assert add_trust_roots(data=ca.pem) == []
+    (root,) = get_trust_roots()
+    info = describe(root)
+    assert "CN=Test Root CA" in info["subject"]
+    assert remove_trust_root(fingerprint=info["fingerprint"]) is True
+    assert get_trust_roots() == []
+    assert remove_trust_root(fingerprint=info["fingerprint"]) is False
+
+
+def test_what_is_not_a_certificate_is_refused(portal):
+    with pytest.raises(CertificateError):
+        add_trust_roots(data="-----BEGIN CERTIFICATE-----\nAAAA\n")
+
+
+def test_a_page_view_uses_the_cached_verdict_and_new_roots_apply_at_once(
+    portal, ca, monkeypatch
+):
+    signed = ca.signed_pdf(signer="A", organisation="B")
+    with api.env.adopt_user(username=SITE_OWNER_NAME):
+        news = api.content.create(
+            container=portal,
+            type="News Item",
+            id="tin",
+            title="Tin",
+            original_file=NamedBlobFile(
+                data=signed, filename="a.pdf", contentType="application/pdf"
+            ),
+        )
+    calls = []
+    real = facts_module.verify_pdf
+    monkeypatch.setattr(
+        facts_module, "verify_pdf", lambda *a, **kw: calls.append(1) or real(*a, **kw)
+    )
+    facts_module.clear_cache()
+    assert signature_facts(news).status == "untrusted"  # kept at creation
+    assert signature_facts(news).status == "untrusted"
+    assert calls == []
+    add_trust_roots(data=ca.pem)
+    assert signature_facts(news).status == "trusted"
+    assert signature_facts(news).status == "trusted"
+    assert calls == [1]
+
+
+def _browser(app, user, password):
+    made = Browser(app)
+    made.handleErrors = False
+    made.addHeader("Authorization", f"Basic {user}:{password}")
+    return made
+
+
+def test_a_manager_uploads_a_certificate_file_in_the_control_panel(
+    functional_portal, functional_app, ca
+):
+    transaction.commit()
+    admin = _browser(functional_app, SITE_OWNER_NAME, SITE_OWNER_PASSWORD)
+    admin.open(f"{functional_portal.absolute_url()}/@@thdtre-settings")
+    form = admin.getForm(action="@@thdtre-trust-roots", index=0)
+    form.getControl(name="certificate").add_file(
+        io.BytesIO(ca.pem.encode()), "application/x-pem-file", "root.pem"
+    )
+    form.submit()
+    assert "CN=Test Root CA" in admin.contents
+    admin.getForm(action="@@thdtre-trust-roots", index=0).submit()
+    assert "CN=Test Root CA" not in admin.contents
+
+
+def test_only_managers_may_change_the_trust_roots(
+    functional_portal, functional_app, ca
+):
+    api.user.grant_roles(username=TEST_USER_NAME, roles=["Editor"])
+    transaction.commit()
+    editor = _browser(functional_app, TEST_USER_NAME, TEST_USER_PASSWORD)
+    editor.handleErrors = True
+    editor.raiseHttpErrors = False
+    url = functional_portal.absolute_url()
+    editor.post(f"{url}/@@thdtre-trust-roots", urlencode({"pem": ca.pem}))
+    assert _refused(editor)
+    editor.open(f"{url}/@@thdtre-trust-roots-panel")
+    assert _refused(editor)
+    transaction.begin()
+    assert get_trust_roots() == []
+
+
+def _refused(made) -> bool:
+    """Plone answers a logged-in user without the permission with a page saying so."""
+    return made.headers["status"][:3] in ("401", "403") or any(
+        page in made.url for page in ("insufficient-privileges", "require_login")
+    )

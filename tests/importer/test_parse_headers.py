@@ -96,6 +96,18 @@ def test_a_document_inside_a_page_keeps_the_page_out():
     assert result["sources"]["signer_name"] == "Người ký Phan Thị Lan"
 
 
+def test_the_pages_related_links_after_the_signature_are_not_read():
+    result = parse_document(
+        "trang.txt",
+        (
+            "Lượt xem: 120\nUBND HUYỆN MÈO VẠC\nSố: 12/KH-UBND\n"
+            + BODY
+            + "CHỦ TỊCH\nNguyễn Thị Hạnh\nTin khác\nHội nghị giao ban (12/5/2019)\n"
+        ).encode(),
+    )
+    assert result["plan"]["signer_name"] == "Nguyễn Thị Hạnh"
+
+
 def test_the_youth_unions_motto_is_not_a_body_and_a_plan_type_is_not_the_title():
     plan = parse_plan(
         "HUYỆN ĐOÀN CAN LỘC\n***\nĐOÀN TNCS HỒ CHÍ MINH\nSố: 05/KHPH-HĐ\n"

@@ -105,6 +105,27 @@ def test_the_leader_before_the_body_is_the_signer_not_part_of_its_name():
     assert result["signer_title"] == "Phó Chủ tịch UBND quận Hải An"
 
 
+def test_the_body_advised_is_not_the_issuer():
+    plan = news(
+        "Tháng hành động vì trẻ em năm 2022",
+        "Sở Lao động - Thương binh và Xã hội vừa tham mưu UBND tỉnh ban hành Kế hoạch "
+        "số 100/KH-UBND ngày 5/5/2022 về tổ chức Tháng hành động vì trẻ em năm 2022.",
+    )["plan"]
+    assert plan["issuing_body"] == "UBND tỉnh"
+    assert plan["issue_date"] == "2022-05-05"
+
+
+def test_a_plan_named_with_its_issuer_after_it():
+    plan = news(
+        "Tháng hành động vì trẻ em ở Lai Châu",
+        "Kế hoạch số 45/KH-UBND ngày 2/4/2021 của UBND tỉnh Lai Châu về tổ chức "
+        "Tháng hành động vì trẻ em năm 2021 nêu rõ mục tiêu giữ an toàn cho trẻ em.",
+    )["plan"]
+    assert plan["issuing_body"] == "UBND tỉnh Lai Châu"
+    assert plan["title"] == "Tổ chức Tháng hành động vì trẻ em năm 2021"
+    assert plan["issue_date"] == "2021-04-02"
+
+
 def test_a_signer_named_in_a_sentence_of_its_own():
     plan = news(
         "Kế hoạch Tháng hành động vì trẻ em của huyện",

@@ -117,8 +117,8 @@ def strip_page(text: str, *, article: bool = True) -> Page:
             year = year or int(crawl[1])
             raw = raw[crawl.end() :]
         line = raw.strip()
-        if article and FOOTER_RE.match(line) and kept:
-            break
+        if FOOTER_RE.match(line) and kept and (article or len(line.split()) <= 5):
+            break  # the page's related links and visit box, after the text
         if is_furniture(line, article=article):
             views = views if views is not None else view_count(line)
             continue

@@ -43,16 +43,24 @@ class Layout(NamedTuple):
     appendix: list  # Phụ lục
 
 
-HEADING_RE = re.compile(r"^(?P<type>KẾ\s*HOẠCH|BÁO\s*CÁO)\b\s*[:\-–]?\s*(?P<rest>.*)$")
+HEADING_RE = re.compile(
+    r"^(?P<type>KẾ\s*HOẠCH|BÁO\s*CÁO)\b\s*[:\-–]?\s*(?P<rest>.*)$"
+    r"|^(?P<alone>Kế\s+hoạch)$"  # a copy that lost the capitals
+)
 
 
 def document_heading(lines: list[Line]) -> tuple[int | None, str, str]:
     """Index, rest of line and kind of the ``KẾ HOẠCH`` (or, under a header,
     ``BÁO CÁO``) line."""
+    headed = any(is_header_line(line.text) for line in lines)
     for index, line in enumerate(lines):
         match = HEADING_RE.match(line.text)
         if not match:
             continue
+        if match["alone"]:
+            return index, "", "plan"
+        if match["rest"] and not headed and len(match["rest"].split()) > 3:
+            continue  # a news headline in capitals, not a document's type line
         if match["type"].startswith("K"):
             return index, match["rest"], "plan"
         if any(is_header_line(x.text) for x in lines[max(0, index - 8) : index]):

@@ -103,6 +103,8 @@ def reported_plan(body: str, title: str, page_year: int | None) -> dict:
     who = issuer(body)
     if who.body is None:
         who = issuer(title)
+    if "issuing_body" in plan:  # named with the document: "... của UBND tỉnh X"
+        who = who._replace(body=None)
     keep("issuing_body", who.body)
     keep("signer_name", who.signer or signer_in(body))
     if who.signer_title:

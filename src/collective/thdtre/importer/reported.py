@@ -40,10 +40,11 @@ ACTS = (
 START = re.compile(rf"(?<![\w/-])(?:{ORG}|{AREA})")  # not "12/KH-UBND"
 # words a body's name does not contain: the subject has ended before them
 NOT_NAME = re.compile(
-    r"(?<!\w)(?:tại|cho|trong|theo|về|nhằm|nhân\s+dịp|với|là|được|các|những|đã|vừa|sẽ)(?!\w)"
+    r"(?<!\w)(?:tại|cho|trong|theo|về|nhằm|nhân\s+dịp|với|là|được|các|những|đã|vừa"
+    r"|sẽ|tham\s+mưu|trình|giao|hướng\s+dẫn|cùng)(?!\w)"
 )
 DOCUMENT = (
-    r"(?:Kế\s+hoạch|Công\s+văn|Quyết\s+định|Hướng\s+dẫn|Văn\s+bản|Chỉ\s+thị"
+    r"(?:KH(?=\s+số)|Kế\s+hoạch|Công\s+văn|Quyết\s+định|Hướng\s+dẫn|Văn\s+bản|Chỉ\s+thị"
     r"|Thông\s+báo|Báo\s+cáo)"
 )
 SYMBOL = r"(?:\s*[/-]\s*[\wĐđ&.]*[A-ZĐ0-9][\wĐđ&]*)"
@@ -201,10 +202,22 @@ def document_facts(match, sentence: str, year: int | None) -> dict:
         plan["number"] = int(digits) if digits.isdigit() else None
         plan["symbol"] = symbol or None
     rest = sentence[match.end() :]
-    if match.re is OWN:
-        rest = re.sub(r"^\s*(?:về\s+việc|về|v/v)\s+", " ", rest, flags=re.I)
+    by = re.match(rf"\s*của\s+(?P<by>{ORG}[^,;.]*?)(?=\s+(?:về|v/v)\s)", rest)
+    if by:  # "Kế hoạch số 45/KH-UBND ngày ... của UBND tỉnh X về ..."
+        plan["issuing_body"] = tidy(by["by"])
+        rest = rest[by.end() :]
+    subject = re.match(r"\s*(?:về\s+việc|về|v/v)\s+", rest, flags=re.I)
+    if match.re is OWN or subject:
+        rest = " " + rest[subject.end() :] if subject else rest
         end = TITLE_END.search(rest)
         title = rest[: end.start() if end else None].strip(' ,“”"')
+        # the subject ends with its year unless a place follows: "... năm 2021 nêu rõ"
+        title = re.sub(
+            r"(năm\s+\d{4})\s+(?!(?:trên|tại|ở|của|trong|tỉnh|huyện|thành|quận|xã"
+            r"|phường|thị)\b)[a-zđà-ỹ].*$",
+            r"\1",
+            title,
+        )
         about = re.search(r"trẻ\s+em|thiếu\s+nhi|tháng\s+hành\s+động", title, re.I)
         if about and len(title.split()) <= 40 and re.match(r"\s", rest or " "):
             plan["title"] = title[0].upper() + title[1:]

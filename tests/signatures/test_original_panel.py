@@ -42,6 +42,7 @@ def world(functional_portal_class):
     ca = Authority()
     signed = ca.signed_pdf(signer=SIGNER, organisation=ORGANISATION)
     foreign = Authority("Unknown CA").signed_pdf(signer="X", organisation="Y")
+    markup = ca.signed_pdf(signer="<script>alert(1)</script>", organisation="<b>O</b>")
     docx = NamedBlobFile(data=b"PK\x03\x04 docx", filename="KH-107.docx")
     items = {}
     with api.env.adopt_user(username=SITE_OWNER_NAME):
@@ -53,6 +54,7 @@ def world(functional_portal_class):
             ("tampered", _pdf(tampered(signed)), True),
             ("untrusted", _pdf(foreign), True),
             ("draft", _pdf(signed), False),
+            ("markup", _pdf(markup), True),
             ("docx", docx, True),
             ("none", None, True),
         ):
@@ -137,6 +139,15 @@ class TestSignaturePanel:
         panel = _panel(functional_app_class, world["untrusted"])
         assert "thdtre-signature-untrusted" in _classes(panel)
         assert "không do tổ chức" in _text(panel)
+
+    def test_names_from_a_certificate_are_shown_as_text_never_as_markup(
+        self, world, functional_app_class
+    ):
+        made = _browser(functional_app_class)
+        made.open(world["markup"].absolute_url())
+        assert "<script>alert(1)</script>" not in made.contents
+        assert "&lt;script&gt;alert(1)&lt;/script&gt;" in made.contents
+        assert "<b>O</b>" not in made.contents
 
     def test_a_word_original_is_offered_without_a_signature_panel(
         self, world, functional_app_class

@@ -17,6 +17,9 @@ from plone.namedfile.file import NamedBlobFile
 from plone.testing.zope import Browser
 from signatures_pki import Authority
 from urllib.parse import urlencode
+from zope.container.contained import ContainerModifiedEvent
+from zope.event import notify
+from zope.lifecycleevent import ObjectModifiedEvent
 
 import io
 import pytest
@@ -71,6 +74,31 @@ def test_a_page_view_uses_the_cached_verdict_and_new_roots_apply_at_once(
     assert signature_facts(news).status == "trusted"
     assert signature_facts(news).status == "trusted"
     assert calls == [1]
+
+
+def test_editing_other_fields_or_adding_parts_does_not_verify_again(
+    portal, ca, monkeypatch
+):
+    signed = ca.signed_pdf(signer="A", organisation="B")
+    with api.env.adopt_user(username=SITE_OWNER_NAME):
+        news = api.content.create(
+            container=portal,
+            type="News Item",
+            id="tin",
+            title="Tin",
+            original_file=NamedBlobFile(
+                data=signed, filename="a.pdf", contentType="application/pdf"
+            ),
+        )
+    kept = facts_module.stored_facts(news)
+    calls = []
+    monkeypatch.setattr(facts_module, "verify_pdf", lambda *a, **kw: calls.append(1))
+    news.title = "Tin mới"
+    with api.env.adopt_user(username=SITE_OWNER_NAME):
+        notify(ObjectModifiedEvent(news))
+        notify(ContainerModifiedEvent(news))
+    assert calls == []
+    assert facts_module.stored_facts(news) == kept
 
 
 def _browser(app, user, password):

@@ -18,6 +18,7 @@ from datetime import datetime
 from datetime import timedelta
 from datetime import UTC
 from zope.annotation.interfaces import IAnnotations
+from zope.container.interfaces import IContainerModifiedEvent
 
 import hashlib
 
@@ -67,6 +68,8 @@ def signature_facts(obj) -> DocumentFacts | None:
 
 def record_facts(obj, event=None) -> None:
     """Subscriber: verify a new or changed original PDF and keep the facts."""
+    if IContainerModifiedEvent.providedBy(event):
+        return  # an activity or slogan was added to the plan: its file is the same
     annotations = IAnnotations(obj)
     file = original_file(obj)
     if file is None or not is_pdf(file):

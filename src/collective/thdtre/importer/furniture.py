@@ -69,7 +69,8 @@ FOOTER_RE = re.compile(
     r"^(?:Tin khác|Các tin khác|Tin liên quan|Bài viết liên quan|Tin cùng chuyên mục"
     r"|Cùng chuyên mục|Các tin/bài khác|Tin mới hơn|Tin đã đưa|Tin cũ hơn|Tin mới"
     r"|Bài trước|Bài sau|Phản hồi|Bình luận|Ý kiến bạn đọc|Mới\s*-\s*Nóng"
-    r"|Xem thêm(?:\s+\S+){0,4}|Thống kê truy cập|Nguồn\s*:\s*$)(?![a-zđà-ỹ])",
+    r"|Xem thêm(?:\s+\S+){0,4}|Thống kê truy cập|Nguồn\s*:\s*$)"
+    r"(?!\w)|^(?:Bài trước|Bài sau)(?=(?-i:[A-ZĐ]))",  # "Bài trướcThị trấn ..."
     re.I,
 )
 # A caption run into a paragraph: "... Can Lộc... Trong ảnh: Hội LHPN tỉnh ..."

@@ -78,7 +78,7 @@ def parse_news(text: str) -> dict:
         "signer": plan.get("signer_name"),
         "signer_title": plan.get("signer_title"),
         "plan": plan,
-        "sources": {k: v for k, v in (("title", title),) if v},
+        "sources": {k: v for k, v in (("title", title), ("description", lead)) if v},
         "warnings": [] if plan.get("document_number") else [{"code": "no_plan_number"}],
     }
 

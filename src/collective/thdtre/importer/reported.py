@@ -16,7 +16,9 @@ from typing import NamedTuple
 import re
 
 
-UPPER = "A-ZĐÀ-ỸÁÂĂÊÔƠƯ"
+# capital letters, Vietnamese ones included (a range like À-Ỹ holds small ones too)
+UPPER = "A-Z" + "".join(c for c in map(chr, range(0xC0, 0x1EFA)) if c.isupper())
+LOWER = "a-z" + "".join(c for c in map(chr, range(0xC0, 0x1EFA)) if c.islower())
 CAP = rf"[{UPPER}]"
 # Bodies that issue, organise and sign: capitalised, or "ủy ban nhân dân" and
 # "hội LHPN" as news prose writes them.
@@ -72,13 +74,14 @@ SURNAMES = (
     "Đinh Lâm Mai Trương Đoàn Lương Tạ Cao Hà Thái Triệu Từ Chu Kiều Quách Tô La "
     "Lưu Châu Diệp Đào Đàm Hứa Kim Khúc Lục Mạc Nghiêm Phùng Quan Tăng Thân Tôn "
     "Vương Vi Lò Hầu Giang Lã Âu Bạch Doãn Hàn Khổng Nông Phí Tiêu Ninh Thạch "
-    "Lại Văn Kha Khương Cù Ông Mã Sầm Tống Viên Yên"
+    "Lại Văn Kha Khương Cù Ông Mã Sầm Tống Viên Yên Giàng Sùng Vàng Thào Mùa Quàng "
+    "Điêu Bế Ksor Rmah Siu Y"
 ).split()
 PERSON = rf"(?:{'|'.join(SURNAMES)})(?:\s+{CAP}\w*){{2,3}}"
 # "Phó Chủ tịch UBND quận Ba Đình Phạm Thị Diễm": the body between title and name
 PERSON_TITLE = re.compile(
     rf"{TITLE_WORDS}(?:\s+(?:thường\s+trực|Thường\s+trực|phụ\s+trách))*\s+"
-    rf"(?P<s>{ORG}{NAME_PART}{{0,80}}?)\s+(?P<p>{PERSON})(?=\s+[a-zđà-ỹ]|[^\w\s]|$)"
+    rf"(?P<s>{ORG}{NAME_PART}{{0,80}}?)\s+(?P<p>{PERSON})(?=\s+[{LOWER}]|[^\w\s]|$)"
 )
 
 
@@ -214,7 +217,7 @@ def document_facts(match, sentence: str, year: int | None) -> dict:
         # the subject ends with its year unless a place follows: "... năm 2021 nêu rõ"
         title = re.sub(
             r"(năm\s+\d{4})\s+(?!(?:trên|tại|ở|của|trong|tỉnh|huyện|thành|quận|xã"
-            r"|phường|thị)\b)[a-zđà-ỹ].*$",
+            rf"|phường|thị)\b)[{LOWER}].*$",
             r"\1",
             title,
         )

@@ -50,6 +50,10 @@ UNIT_WORDS = (
     r"(?:Sở|Ủy ban|Uỷ ban|UBND|Phòng|Trung tâm|Ban|Hội|Bộ|Văn phòng|Cục|Chi cục|"
     r"Liên đoàn|Tỉnh đoàn|Thành đoàn|Huyện đoàn|Công đoàn|Đoàn|Bệnh viện|Trường)"
 )
+ISSUER_IN_LEGAL = re.compile(
+    rf"(?:^|[;,]\s*)(?P<b>{UNIT_WORDS}\b[^,;:]{{0,80}}?)\s+(?:xây dựng|ban hành)"
+    r"\s+[Kk]ế hoạch"
+)
 # The metadata block of a legal-text site: "Người ký Nguyễn Thị Oanh".
 METADATA = {
     "signer_name": re.compile(r"^Người ký\s*:?\s*(\S.*)$"),
@@ -200,9 +204,5 @@ def legal_refs(text: str) -> list[dict]:
 def issuer_in(legal_basis: str) -> str | None:
     """``...; Sở Khoa học và Công nghệ xây dựng kế hoạch...``: the issuer, when
     the header table was lost (text copied from a web page or a PDF)."""
-    match = re.search(
-        rf"(?:^|[;,]\s*)(?P<b>{UNIT_WORDS}\b[^,;:]{{0,80}}?)\s+(?:xây dựng|ban hành)"
-        r"\s+[Kk]ế hoạch",
-        legal_basis or "",
-    )
+    match = ISSUER_IN_LEGAL.search(legal_basis or "")
     return match["b"].strip() if match else None

@@ -85,9 +85,28 @@ PERSON_TITLE = re.compile(
 )
 
 
+# -- compiled once: what the functions below look for ---------------------------
+PERSON_END = re.compile(rf"\s({PERSON})$")
+ABBREVIATION = re.compile(rf"\s*\([{UPPER}&\-]{{2,10}}\)")  # "(UBND)"
+PLACE_IN_BRACKETS = re.compile(rf"\s*\({AREA}[^)]*\)")  # "(huyện Thăng Bình)"
+DATE_AT_END = re.compile(rf"\s+(?:ngày|sáng|chiều)\s+{DATE}$")
+ORG_IN = re.compile(rf"(?:^|\s|,\s*)({ORG})")
+SENTENCE_END = re.compile(rf"[.;!?](?=\s+[{UPPER}“\"(]|$)")
+VERB_AFTER = re.compile(rf"\s+(?:(?:vừa|đã|sẽ)\s+)+(?:{ACTS}(?!\w))?|\s+{ACTS}(?!\w)")
+TITLED_BEFORE = re.compile(rf"{TITLE_WORDS}[\w\s]{{0,30}}$")
+ISSUES_DOCUMENT = re.compile(rf"\s+(?:(?:vừa|đã)\s+)*{ISSUES}\s+{DOCUMENT}", re.I)
+CUT_SUBJECT = re.compile(rf"(?<!\w)(?P<s>{ORG}(?:\s+\S+){{0,6}})$")
+ISSUED_BY = re.compile(rf"\s*của\s+(?P<by>{ORG}[^,;.]*?)(?=\s+(?:về|v/v)\s)")
+DAY_RE = re.compile(rf"(?<!\w)ngày\s+({DATE})", re.I)
+AFTER_NUMBER = re.compile(rf"\d+{SYMBOL}+\s*,?\s*$")
+SIGNED_BY = re.compile(rf"{TITLE_WORDS}[^.;]*?\s(?P<p>{PERSON})\s+(?:đã\s+)?ký(?!\w)")
+ORG_RE, AREA_RE = re.compile(ORG), re.compile(AREA)
+NAMED = re.compile(rf"(?<!\w)(?:Ông|ông|Bà|bà|đồng chí)\s+({PERSON})")
+
+
 def person_at_end(span: str) -> tuple[str, str | None]:
     """``UBND tỉnh Trịnh Trường Huy`` → (``UBND tỉnh``, ``Trịnh Trường Huy``)."""
-    match = re.search(rf"\s({PERSON})$", span)
+    match = PERSON_END.search(span)
     if not match or match[1] == "Hồ Chí Minh":
         return span, None
     return span[: match.start()].strip(), match[1]
@@ -95,11 +114,11 @@ def person_at_end(span: str) -> tuple[str, str | None]:
 
 def tidy(span: str) -> str:
     """A body's name without an abbreviation in brackets or what leads to it."""
-    span = re.sub(rf"\s*\([{UPPER}&\-]{{2,10}}\)", "", span)  # "(UBND)"
-    span = re.sub(rf"\s*\({AREA}[^)]*\)", "", span)  # "(huyện Thăng Bình)"
-    span = re.sub(rf"\s+(?:ngày|sáng|chiều)\s+{DATE}$", "", span)
-    org = re.search(rf"(?:^|\s|,\s*)({ORG})", span)
-    if re.match(AREA, span) and not re.match(ORG, span) and org and org.start(1) > 0:
+    span = ABBREVIATION.sub("", span)  # "(UBND)"
+    span = PLACE_IN_BRACKETS.sub("", span)  # "(huyện Thăng Bình)"
+    span = DATE_AT_END.sub("", span)
+    org = ORG_IN.search(span)
+    if AREA_RE.match(span) and not ORG_RE.match(span) and org and org.start(1) > 0:
         span = span[org.start(1) :]  # "xã Sơn Viên, UBND huyện Nông Sơn"
     return span.strip(" ,-–")
 
@@ -107,7 +126,7 @@ def tidy(span: str) -> str:
 def sentences(text: str):
     for paragraph in text.split("\n"):
         start = 0
-        for end in re.finditer(rf"[.;!?](?=\s+[{UPPER}“\"(]|$)", paragraph):
+        for end in SENTENCE_END.finditer(paragraph):
             yield paragraph[start : end.end()].strip()
             start = end.end()
         if paragraph[start:].strip():
@@ -124,9 +143,7 @@ def subject_spans(sentence: str):
     """``(start, name)`` of each body or place that acts in ``sentence``."""
     for start in START.finditer(sentence):
         rest = sentence[start.start() :]
-        verb = re.search(
-            rf"\s+(?:(?:vừa|đã|sẽ)\s+)+(?:{ACTS}(?!\w))?|\s+{ACTS}(?!\w)", rest
-        )
+        verb = VERB_AFTER.search(rest)
         if verb is None:
             continue
         name = rest[: verb.start()]
@@ -144,17 +161,16 @@ def subjects(sentence: str):
         if re.search(r"(?<!\w)(?:do|của|với|cho)\s*$", before):
             continue  # "do Quỹ Nhi đồng ... phát động": not the article's subject
         span, person, title = tidy(name), None, None
-        titled = re.search(rf"{TITLE_WORDS}[\w\s]{{0,30}}$", before)
+        titled = TITLED_BEFORE.search(before)
         if titled:
             span, person = person_at_end(span)
             title = f"{titled[0].strip()} {span}" if person else None
         person = person or named_person(before)
         after = sentence[at + len(name) :]
-        issuing = bool(re.match(rf"\s+(?:(?:vừa|đã)\s+)*{ISSUES}\s+{DOCUMENT}", after,
-                                re.I))  # fmt: skip
+        issuing = bool(ISSUES_DOCUMENT.match(after))
         signer = Found(person, sentence) if person else None
-        yield Issuer(Found(span, sentence), signer, title), issuing, re.match(ORG, span)
-    cut = re.search(rf"(?<!\w)(?P<s>{ORG}(?:\s+\S+){{0,6}})$", sentence)
+        yield Issuer(Found(span, sentence), signer, title), issuing, ORG_RE.match(span)
+    cut = CUT_SUBJECT.search(sentence)
     if cut and not re.search(r"[.!?…]$", sentence):  # cut off after its subject
         yield Issuer(Found(tidy(cut["s"]), sentence)), False, True
 
@@ -205,7 +221,7 @@ def document_facts(match, sentence: str, year: int | None) -> dict:
         plan["number"] = int(digits) if digits.isdigit() else None
         plan["symbol"] = symbol or None
     rest = sentence[match.end() :]
-    by = re.match(rf"\s*của\s+(?P<by>{ORG}[^,;.]*?)(?=\s+(?:về|v/v)\s)", rest)
+    by = ISSUED_BY.match(rest)
     if by:  # "Kế hoạch số 45/KH-UBND ngày ... của UBND tỉnh X về ..."
         plan["issuing_body"] = tidy(by["by"])
         rest = rest[by.end() :]
@@ -234,8 +250,8 @@ def issue_day(before: str) -> str | None:
     ``UBND xã (huyện X) ngày 20/5/2024 đã ban hành``), not a cited document's."""
     days = [
         m
-        for m in re.finditer(rf"(?<!\w)ngày\s+({DATE})", before, re.I)
-        if not re.search(rf"\d+{SYMBOL}+\s*,?\s*$", before[: m.start()])
+        for m in DAY_RE.finditer(before)
+        if not AFTER_NUMBER.search(before[: m.start()])
     ]
     return days[-1][1] if days else None
 
@@ -243,9 +259,7 @@ def issue_day(before: str) -> str | None:
 def signer_in(body: str) -> Found | None:
     """``Kế hoạch do Phó Chủ tịch UBND huyện Hoàng Minh Tuấn ký``."""
     for sentence in sentences(body):
-        match = re.search(
-            rf"{TITLE_WORDS}[^.;]*?\s(?P<p>{PERSON})\s+(?:đã\s+)?ký(?!\w)", sentence
-        )
+        match = SIGNED_BY.search(sentence)
         if match:
             return Found(match["p"], sentence)
     return None
@@ -253,5 +267,5 @@ def signer_in(body: str) -> Found | None:
 
 def named_person(text: str) -> str | None:
     """``Ông Từ Hoàng Tước – Phó Giám đốc ...``: the person named."""
-    match = re.search(rf"(?<!\w)(?:Ông|ông|Bà|bà|đồng chí)\s+({PERSON})", text)
+    match = NAMED.search(text)
     return match[1] if match else None

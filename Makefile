@@ -30,6 +30,7 @@ site: instance ## Create the demo site Plone (only once)
 
 start: site ## Serve the demo site on http://localhost:8080/Plone (admin/admin)
 	scripts/ensure_ocr.sh || echo "No OCR: scanned PDFs will be refused with a message."
+	scripts/ensure_pango.sh || echo "No pango: plans cannot be downloaded as PDF."
 	@echo "Serving http://localhost:8080/Plone (admin/admin); stop with Ctrl-C"
 	$(BIN)/runwsgi $(INSTANCE)/etc/zope.ini
 
@@ -45,6 +46,7 @@ cluster-status: ## Show what of the cluster runs
 test: .make-install ## Run the whole test suite
 	scripts/ensure_chromium.sh || echo "No chromium: the browser tests will be skipped."
 	scripts/ensure_ocr.sh || echo "No OCR: the scanned-PDF tests will be skipped."
+	scripts/ensure_pango.sh || echo "No pango: the PDF tests will fail."
 	$(BIN)/pytest tests
 
 test-browser: .make-install ## Run the browser tests (Playwright + Debian's chromium)

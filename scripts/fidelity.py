@@ -25,6 +25,7 @@ from collective.thdtre.importer.parse import parse_document  # noqa: E402
 from corpus.score import check_folder  # noqa: E402
 from corpus.score import corpus_documents  # noqa: E402
 from corpus.score import score  # noqa: E402
+from corpus.text_fidelity import measure  # noqa: E402
 
 
 INDEX = ROOT / "tests" / "corpus" / "index.json"
@@ -66,7 +67,42 @@ def main(argv=None) -> int:
             for name, field, want, have in tally.misses:
                 print(f"    {name} {field}: want {want!r} got {have!r}")
         print()
+    text_fidelity(corpus)
     return 0
+
+
+SEEDS = ROOT / "tests" / "fixtures"
+TEXT_MINIMUM = 0.98
+
+
+def text_fidelity(corpus) -> None:
+    """Issue 12: words of the original kept, in order, by the page and the .docx."""
+    documents = [(p.name, p) for p in sorted(SEEDS.glob("00[0-3]_*.txt"))]
+    documents += [(f"patterns/{p.name}", p) for p in sorted(PATTERNS.glob("*.txt"))]
+    if corpus and Path(corpus).is_dir():
+        index = json.loads(INDEX.read_text(encoding="utf-8"))["texts"]
+        files = {p.stem: p for p in Path(corpus).rglob("*.txt")}
+        for entry in index:
+            path = files.get(entry["id"])
+            if entry.get("kind") != "plan" or entry.get("round") == "unseen":
+                continue
+            if path is not None and "unseen" not in path.parts:
+                documents.append((f"corpus/{path.name}", path))
+    print("Text fidelity (page and .docx against the original, words in order)")
+    print(f"  {'document':58} {'page':>6} {'docx':>6}")
+    low = 0
+    for name, path in documents:
+        try:
+            ratios = measure(path.name, path.read_bytes())
+        except Exception as error:  # noqa: BLE001 - a document the parser refuses
+            print(f"  {name:58} not imported: {getattr(error, 'code', error)}")
+            continue
+        if ratios is None:
+            continue  # a news article, a report or a letter: not a plan
+        mark = "" if min(ratios.values()) >= TEXT_MINIMUM else "  < 0.98"
+        low += bool(mark)
+        print(f"  {name:58} {ratios['page']:6.4f} {ratios['docx']:6.4f}{mark}")
+    print(f"  below {TEXT_MINIMUM}: {low}")
 
 
 if __name__ == "__main__":

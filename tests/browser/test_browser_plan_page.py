@@ -51,10 +51,14 @@ def test_anonymous_visitor_sees_the_official_layout(
     assert page.locator("h1").count() == 1
     assert document.locator(".thdtre-draft-mark").count() == 0
 
-    slogans = document.locator(".thdtre-slogans li").all_inner_texts()
-    assert slogans == ["Trẻ em hôm nay, thế giới ngày mai"]
+    # The slogans are the document's appendix, which names the plan.
+    appendix = document.locator(".thdtre-appendix").inner_text()
+    assert "(Kèm theo Kế hoạch số 63/KH-KHCN ngày 17/4/2024" in appendix
+    assert "1. Trẻ em hôm nay, thế giới ngày mai" in appendix
 
-    rows = document.locator(".thdtre-activity-table tbody tr")
+    # The activity with units, dates and progress is its own block after the text.
+    assert document.locator(".thdtre-activity-table").count() == 0
+    rows = page.locator(".thdtre-activity-table tbody tr")
     assert rows.count() == 1
     cells = [
         re.sub(r"\s+", " ", c).strip()
@@ -67,11 +71,11 @@ def test_anonymous_visitor_sees_the_official_layout(
         "01/6/2024 – 05/6/2024",
         "Chưa triển khai",
     ]
-    headers = document.locator(".thdtre-activity-table th[scope=col]")
+    headers = page.locator(".thdtre-activity-table th[scope=col]")
     assert headers.count() == 6
 
     signature = document.locator(".thdtre-signature")
-    assert signature.inner_text().split("\n") == [
+    assert [line for line in signature.inner_text().split("\n") if line] == [
         "KT. GIÁM ĐỐC",
         "PHÓ GIÁM ĐỐC",
         "Triệu Ngọc Trung",
@@ -79,13 +83,16 @@ def test_anonymous_visitor_sees_the_official_layout(
     recipients = document.locator(".thdtre-recipients")
     assert text(recipients, ".thdtre-recipients-label") == "Nơi nhận:"
     assert recipients.locator("li").all_inner_texts() == [
-        "UBND tỉnh (b/c);",
-        "Sở Lao động, Thương binh và Xã hội;",
-        "Lưu: VT, VP.",
+        "- UBND tỉnh (b/c);",
+        "- Sở Lao động, Thương binh và Xã hội;",
+        "- Lưu: VT, VP.",
     ]
-    # Recipients bottom left, signature bottom right, below the body.
+    # Recipients bottom left, signature bottom right, below the body and above
+    # the activity list.
+    body = document.locator(".thdtre-body")
     assert recipients.bounding_box()["x"] < signature.bounding_box()["x"]
-    assert signature.bounding_box()["y"] > rows.first.bounding_box()["y"]
+    assert signature.bounding_box()["y"] > body.bounding_box()["y"]
+    assert signature.bounding_box()["y"] < rows.first.bounding_box()["y"]
 
     # Plone's theme is on (localhost, not 127.0.0.1) and so is our stylesheet.
     assert (

@@ -94,6 +94,16 @@ def draft(site):
     return plan
 
 
+def appendix_slogans(page) -> list[str]:
+    """The numbered slogans of the plan's appendix (PHỤ LỤC)."""
+    return [
+        text(p)
+        for p in one(page, "thdtre-appendix").xpath(
+            ".//p[contains(@class, 'thdtre-l2')]"
+        )
+    ]
+
+
 def test_issued_plan_page(plan, browser):
     browser.open(plan.absolute_url())
     page = lxml_html.fromstring(browser.contents)
@@ -102,10 +112,14 @@ def test_issued_plan_page(plan, browser):
     assert text(one(page, "thdtre-issuing-body")) == "SỞ KHOA HỌC VÀ CÔNG NGHỆ"
     assert text(one(page, "thdtre-parent-body")) == "UBND TỈNH BẮC GIANG"
     assert text(one(page, "thdtre-summary")) == plan.title
-    assert text(one(page, "thdtre-theme")) == f"“{THEME}”"
-    assert text(one(page, "thdtre-period")) == "Từ ngày 01/6/2024 đến ngày 30/6/2024"
-    slogans = [text(li) for li in one(page, "thdtre-slogans").xpath(".//li")]
-    assert slogans == ["Khẩu hiệu một", "Khẩu hiệu hai", "Khẩu hiệu ba"]
+    body = text(one(page, "thdtre-body"))
+    assert f"1. Chủ đề: “{THEME}”." in body
+    assert "2. Thời gian: Từ ngày 01/6/2024 đến ngày 30/6/2024." in body
+    assert appendix_slogans(page) == [
+        "1. Khẩu hiệu một",
+        "2. Khẩu hiệu hai",
+        "3. Khẩu hiệu ba",
+    ]
     assert text(one(page, "thdtre-signer-name")) == "Triệu Ngọc Trung"
     assert not exists(page, "thdtre-draft-mark")
 
@@ -116,10 +130,10 @@ def test_slogan_order_follows_position_changes(plan, browser):
     transaction.commit()
     browser.open(plan.absolute_url())
     page = lxml_html.fromstring(browser.contents)
-    assert [text(li) for li in one(page, "thdtre-slogans").xpath(".//li")] == [
-        "Khẩu hiệu ba",
-        "Khẩu hiệu một",
-        "Khẩu hiệu hai",
+    assert appendix_slogans(page) == [
+        "1. Khẩu hiệu ba",
+        "2. Khẩu hiệu một",
+        "3. Khẩu hiệu hai",
     ]
 
 

@@ -18,9 +18,7 @@ class ExportDocx(BrowserView):
             key=slogan_order,
         )
         activities = plan.listFolderContents(contentFilter={"portal_type": "Activity"})
-        data = build_docx(
-            plan, slogans=[s.title for s in slogans], activities=activities
-        )
+        data = build_docx(plan, slogans=slogans, activities=activities)
         name = getUtility(IIDNormalizer).normalize(
             plan.document_number.replace("/", "-") or plan.title
         )

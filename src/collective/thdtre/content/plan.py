@@ -106,6 +106,7 @@ class IPlan(model.Schema):
             "text",
             "budget",
             "implementation",
+            "document_text",
         ],
     )
     theme = schema.TextLine(
@@ -148,6 +149,15 @@ class IPlan(model.Schema):
         required=False,
     )
     budget = RichText(title=_("Budget"), required=False)
+    document_text = schema.Text(
+        title=_("Text as written"),
+        description=_(
+            "The body and any appendix of the signed document, one paragraph a "
+            "line, as the plan page shows them. Filled when a document is "
+            "imported; when empty, the page composes the text from the fields."
+        ),
+        required=False,
+    )
     implementation = RichText(
         title=_("Organisation of implementation"),
         description=_("One item per responsible unit, with its duties."),

@@ -1,0 +1,60 @@
+"""@@export-pdf: the plan as PDF in its print layout, kept until the plan changes.
+
+Made by WeasyPrint on the server (a second or so); kept in memory per instance,
+keyed by the plan and the modification times of the plan and its parts, so a
+change to the plan, a slogan or an activity makes a new one.
+"""
+
+from collections import OrderedDict
+from collective.thdtre import _
+from collective.thdtre.browser.plan import PlanView
+from collective.thdtre.exporter.pdf import write_pdf
+from plone.i18n.normalizer.interfaces import IIDNormalizer
+from threading import Lock
+from zope.component import getUtility
+from zope.i18n import translate
+
+
+_CACHE: "OrderedDict[tuple, bytes]" = OrderedDict()
+_LOCK = Lock()
+CACHED = 32
+
+
+def _stamp(obj) -> tuple:
+    """When ``obj`` was last stored, and its modification date."""
+    return (float(getattr(obj, "_p_mtime", None) or 0), obj.modified().millis())
+
+
+def cache_key(plan) -> tuple:
+    """The plan's path and the last change of the plan and of each part."""
+    parts = tuple(sorted(_stamp(part) for part in plan.objectValues()))
+    return ("/".join(plan.getPhysicalPath()), _stamp(plan), parts)
+
+
+def cached_pdf(key: tuple, make) -> bytes:
+    with _LOCK:
+        if key in _CACHE:
+            _CACHE.move_to_end(key)
+            return _CACHE[key]
+    data = make()
+    with _LOCK:
+        _CACHE[key] = data
+        while len(_CACHE) > CACHED:
+            _CACHE.popitem(last=False)
+    return data
+
+
+class ExportPdf(PlanView):
+    def __call__(self):
+        plan = self.context
+        mark = translate(_("DRAFT"), context=self.request) if self.is_draft() else ""
+        key = (*cache_key(plan), mark)
+        data = cached_pdf(key, lambda: write_pdf(self.document(), draft_mark=mark))
+        name = getUtility(IIDNormalizer).normalize(
+            plan.document_number.replace("/", "-") or plan.title
+        )
+        response = self.request.response
+        response.setHeader("Content-Type", "application/pdf")
+        response.setHeader("Content-Disposition", f'attachment; filename="{name}.pdf"')
+        response.setHeader("Content-Length", str(len(data)))
+        return data

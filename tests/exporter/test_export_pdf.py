@@ -1,0 +1,99 @@
+"""@@export-pdf: the plan as PDF in its print layout, made on the server, kept until
+the plan changes; anonymous visitors get published plans only."""
+
+from collective.thdtre.browser import pdf
+from collective.thdtre.exporter.pdf import write_pdf
+from collective.thdtre.official.document import document_of
+from datetime import date
+from io import BytesIO
+from plone import api
+from plone.app.testing import setRoles
+from plone.app.testing import TEST_USER_ID
+from types import SimpleNamespace
+
+import pytest
+
+
+PLAN = {
+    "title": "Tổ chức Tháng hành động vì trẻ em năm 2024",
+    "number": 63,
+    "symbol": "KH-KHCN",
+    "parent_body": "UBND TỈNH BẮC GIANG",
+    "issuing_body": "SỞ KHOA HỌC VÀ CÔNG NGHỆ",
+    "issue_place": "Bắc Giang",
+    "issue_date": date(2024, 4, 17),
+    "year": 2024,
+    "theme": "Hành động thiết thực, ưu tiên nguồn lực cho trẻ em",
+    "period_start": date(2024, 6, 1),
+    "period_end": date(2024, 6, 30),
+    "signing_authority": "KT. GIÁM ĐỐC",
+    "signer_title": "PHÓ GIÁM ĐỐC",
+    "signer_name": "Triệu Ngọc Trung",
+    "recipients": ["Lãnh đạo Sở", "Lưu: VT, VP"],
+}
+
+
+def pdf_pages(data: bytes):
+    pypdf = pytest.importorskip("pypdf")
+    return pypdf.PdfReader(BytesIO(data))
+
+
+def plain_plan(**extra):
+    fields = dict.fromkeys(
+        "scope legal_basis purpose requirements text budget implementation "
+        "report_deadline report_recipient document_text".split()
+    )
+    fields.update(PLAN, **extra)
+    return SimpleNamespace(**fields)
+
+
+def test_pdf_is_a4_with_the_documents_text_and_properties():
+    data = write_pdf(document_of(plain_plan()))
+    assert data.startswith(b"%PDF")
+    reader = pdf_pages(data)
+    box = reader.pages[0].mediabox
+    assert (
+        round(float(box.width) * 25.4 / 72),
+        round(float(box.height) * 25.4 / 72),
+    ) == (210, 297)
+    text = " ".join(reader.pages[0].extract_text().split())
+    assert "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in text
+    assert "Số: 63/KH-KHCN" in text
+    assert "Triệu Ngọc Trung" in " ".join(p.extract_text() for p in reader.pages)
+    assert reader.metadata.title == PLAN["title"]
+    assert reader.metadata.author == PLAN["issuing_body"]
+
+
+@pytest.fixture
+def plan(portal):
+    setRoles(portal, TEST_USER_ID, ["Manager"])
+    return api.content.create(container=portal, type="Plan", **PLAN)
+
+
+def export(plan):
+    from collective.thdtre.interfaces import IBrowserLayer
+    from zope.interface import alsoProvides
+
+    alsoProvides(plan.REQUEST, IBrowserLayer)
+    view = api.content.get_view(name="export-pdf", context=plan, request=plan.REQUEST)
+    data = view()
+    assert plan.REQUEST.response.getHeader("Content-Type") == "application/pdf"
+    return data
+
+
+def test_pdf_download_is_made_once_and_again_when_the_plan_changes(plan, monkeypatch):
+    made = []
+    real = pdf.write_pdf
+
+    def counting(doc, **kw):
+        made.append(doc.title)
+        return real(doc, **kw)
+
+    monkeypatch.setattr(pdf, "write_pdf", counting)
+    pdf._CACHE.clear()
+    first = export(plan)
+    assert export(plan) == first and len(made) == 1
+    plan.title = "Triển khai Tháng hành động vì trẻ em năm 2024"
+    plan.setModificationDate(plan.modified() + 1)
+    export(plan)
+    assert made[-1] == "Triển khai Tháng hành động vì trẻ em năm 2024"

@@ -37,7 +37,8 @@ def world(functional_portal_class):
     original; a draft plan with a signed PDF; a published and a private news item."""
     portal = functional_portal_class
     api.portal.set_registry_record("plone.default_language", "vi")
-    api.portal.set_registry_record("plone.available_languages", ["vi"])
+    api.portal.set_registry_record("plone.available_languages", ["vi", "en"])
+    api.portal.set_registry_record("plone.use_request_negotiation", True)
     api.portal.set_registry_record("four_eyes", False, interface=IThdtreSettings)
     ca = Authority()
     signed = ca.signed_pdf(signer=SIGNER, organisation=ORGANISATION)
@@ -96,8 +97,9 @@ def _browser(app, user=None) -> Browser:
     return made
 
 
-def _panel(app, item, user=None):
+def _panel(app, item, user=None, language="vi"):
     made = _browser(app, user)
+    made.addHeader("Accept-Language", language)
     made.open(item.absolute_url())
     page = lxml_html.fromstring(made.contents)
     found = page.xpath('//*[@id="thdtre-original"]')
@@ -124,6 +126,15 @@ class TestSignaturePanel:
         assert ORGANISATION in text
         assert "(GMT+7)" in text
         assert "Tải văn bản gốc" in text
+
+    def test_an_english_reader_reads_the_panel_in_english(
+        self, world, functional_app_class
+    ):
+        panel = _panel(functional_app_class, world["signed"], language="en")
+        text = _text(panel)
+        assert f"Digitally signed by {SIGNER}" in text
+        assert "Download the original" in text
+        assert "The file is intact and the signature is trusted." in text
 
     def test_a_tampered_pdf_shows_a_warning_that_it_was_changed(
         self, world, functional_app_class

@@ -14,6 +14,7 @@ from plone.testing.zope import Browser
 
 import html
 import pytest
+import re
 
 
 CONTENT_TYPES = {"txt": "text/plain", "md": "text/markdown", "pdf": "application/pdf"}
@@ -51,7 +52,7 @@ def test_preview_then_import_creates_the_plan(site, folder, browser, kind):
     for text in (
         "Tổ chức Tháng hành động vì trẻ em năm 2024",
         "KH-KHCN",
-        "2024-04-17",
+        "17/04/2024",
         "Hành động thiết thực, ưu tiên nguồn lực cho trẻ em",
         "Triệu Ngọc Trung",
         "26/KH-UBND",
@@ -74,6 +75,25 @@ def test_preview_then_import_creates_the_plan(site, folder, browser, kind):
     )
     assert [r.to_object for r in plan.implements] == [province]
     assert plan.original_file.data == data
+
+
+def test_the_preview_shows_the_line_each_value_was_read_from(site, folder, browser):
+    page = upload(browser, folder, *document(SEED_003))
+    rows = {
+        label.strip(): (value.strip(), source)
+        for label, value, source in re.findall(
+            r'<th scope="row">([^<]*)</th>\s*<td>([^<]*)</td>\s*'
+            r'<td class="thdtre-source">\s*(?:<q>([^<]*)</q>)?',
+            page,
+        )
+    }
+    assert rows["Date of issue"] == (
+        "17/04/2024",
+        "Bắc Giang, ngày 17 tháng 4 năm 2024",
+    )
+    assert rows["Number"][1] == "Số: 63 /KH-KHCN"
+    assert "Hành động thiết thực" in rows["Theme"][1]
+    assert "issue_date" not in rows  # titles, not field names
 
 
 def test_preview_shows_the_units_of_each_activity(site, folder, browser):

@@ -1,6 +1,7 @@
 """Import plan: upload a file or give a web address, check the preview, confirm."""
 
 from collective.thdtre import _
+from collective.thdtre.browser.importpreview import preview_rows
 from collective.thdtre.errors import ThdtreError
 from collective.thdtre.importer.load import fetch_document
 from collective.thdtre.importer.load import import_document
@@ -51,6 +52,10 @@ class ImportForm(AutoExtensibleForm, form.Form):
     )
     template = ViewPageTemplateFile("templates/importform.pt")
     preview = None
+
+    def rows(self):
+        """The preview's fields with the line each value was read from."""
+        return preview_rows(self.preview or {}, self.request)
 
     def updateWidgets(self):
         super().updateWidgets()

@@ -249,3 +249,15 @@ def first_clause(text: str, limit: int = 160) -> str:
     if len(cut) > limit:
         cut = cut[:limit].rsplit(" ", 1)[0].rstrip(" ,;") + "…"
     return cut
+
+
+DATE_IN_LINE = re.compile(r"\d{1,2}\s*/\s*\d{1,2}|ngày\s+\d{1,2}\s+tháng")
+
+
+def line_with(node, holds) -> str:
+    """The line of a section that ``holds`` the value, else the section's
+    heading: the evidence shown in the import preview."""
+    for line in plain(node).split("\n"):
+        if holds(line):
+            return line.strip()
+    return node.raw

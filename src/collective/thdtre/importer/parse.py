@@ -26,11 +26,13 @@ from collective.thdtre.importer.layout import PLAN_FIELDS
 from collective.thdtre.importer.news import parse_news
 from collective.thdtre.importer.outline import build_tree
 from collective.thdtre.importer.outline import DATE
+from collective.thdtre.importer.outline import DATE_IN_LINE
 from collective.thdtre.importer.outline import find
 from collective.thdtre.importer.outline import first_clause
 from collective.thdtre.importer.outline import first_quote
 from collective.thdtre.importer.outline import html
 from collective.thdtre.importer.outline import iso
+from collective.thdtre.importer.outline import line_with
 from collective.thdtre.importer.outline import Node
 from collective.thdtre.importer.outline import plain
 from collective.thdtre.importer.outline import prepare
@@ -202,7 +204,7 @@ def read_contents(
         theme = first_clause(node.value or plain(node).split("\n")[0], 300)
         theme = theme.rsplit(":", 1)[-1].strip() or None
     if theme:
-        sources["theme"] = node.raw
+        sources["theme"] = line_with(node, lambda line: theme in line)
     else:  # a sentence of the document's, else of the page that shows it
         found = theme_in(text) or theme_in(page)
         theme = found.value if found else None
@@ -212,7 +214,7 @@ def read_contents(
     node = lookup("thời gian")
     found = period_in(plain(node), None) if node else None
     if found:
-        found = found._replace(source=node.raw)
+        found = found._replace(source=line_with(node, DATE_IN_LINE.search))
     else:
         found = period_in(text, year.value if year else None)
     if found:

@@ -57,7 +57,7 @@ ISSUER_IN_LEGAL = re.compile(
 # The metadata block of a legal-text site: "Người ký Nguyễn Thị Oanh".
 METADATA = {
     "signer_name": re.compile(r"^Người ký\s*:?\s*(\S.*)$"),
-    "issuing_body": re.compile(r"^Cơ quan ban hành\s*:?\s*(\S.*)$"),
+    "issuing_body": re.compile(r"^(?:Cơ quan|Nơi) ban hành\s*:?\s*(\S.*)$"),
 }
 ORG_UPPER = r"(?:SỞ|PHÒNG|BAN|TRUNG TÂM|TRƯỜNG|HỘI|BỆNH VIỆN|VĂN PHÒNG|CHI CỤC|CỤC)\b"
 AREA = r"(?:TỈNH|THÀNH PHỐ|HUYỆN|QUẬN|THỊ XÃ|XÃ|PHƯỜNG|THỊ TRẤN)"

@@ -20,12 +20,10 @@ from collective.thdtre.importer.furniture import strip_page
 from collective.thdtre.importer.header import issuer_in
 from collective.thdtre.importer.header import legal_refs
 from collective.thdtre.importer.header import read_header
-from collective.thdtre.importer.header import UNIT_WORDS
 from collective.thdtre.importer.layout import layout
 from collective.thdtre.importer.layout import PLAN_FIELDS
 from collective.thdtre.importer.news import parse_news
 from collective.thdtre.importer.outline import build_tree
-from collective.thdtre.importer.outline import DATE
 from collective.thdtre.importer.outline import DATE_IN_LINE
 from collective.thdtre.importer.outline import find
 from collective.thdtre.importer.outline import first_clause
@@ -41,6 +39,7 @@ from collective.thdtre.importer.outline import to_date
 from collective.thdtre.importer.prose import action_year
 from collective.thdtre.importer.prose import frequent_year
 from collective.thdtre.importer.prose import period_in
+from collective.thdtre.importer.prose import report_due
 from collective.thdtre.importer.prose import theme_in
 from collective.thdtre.importer.readers import MAX_BYTES
 from collective.thdtre.importer.readers import MESSAGES
@@ -58,7 +57,6 @@ from collective.thdtre.importer.readers import read_text
 from collective.thdtre.importer.signature import read_tail
 from collective.thdtre.importer.slogans import appendix_slogans
 from collective.thdtre.importer.slogans import body_slogans
-from datetime import date
 
 import re
 
@@ -123,7 +121,7 @@ def parse_plan(text: str) -> dict:
         sources["year"] = year.source
     implementation = [s for s in sections(root) if s.section() == "implementation"]
     for source in ("\n".join(plain(s) for s in implementation), plain(root)):
-        recipient, deadline = report(source, plan["year"])
+        recipient, deadline = report_due(source, plan["year"])
         if recipient or deadline:
             plan["report_recipient"], plan["report_deadline"] = recipient, iso(deadline)
             break
@@ -241,37 +239,6 @@ def read_contents(
     )
     others = by_kind.get("text", [])
     plan["text"] = "".join(html(s, with_heading=True) for s in others) or None
-
-
-# -- report deadline ----------------------------------------------------------------
-
-
-def report(text: str, year: int | None) -> tuple[str | None, date | None]:
-    """Who receives the results reports, and by when: from the sentences that
-    speak of reports (``gửi ... trước ngày 22/7/2024``)."""
-    pairs = []
-    for sentence in re.split(r";\s+|\.\s+|\n", text):
-        if "báo cáo" not in sentence.casefold():
-            continue
-        to = re.search(
-            rf"(?:gửi|về)\s+(?:về\s+)?(?P<to>{UNIT_WORDS}\b.*?)"
-            r"(?=\s+(?:trước|chậm nhất|trong|theo|để|qua|định kỳ|hạn)\b|\s*[(;]|\.?$)",
-            sentence,
-        )
-        due = re.search(
-            rf"(?:trước|chậm nhất(?: là)?|hạn(?: chót)?|không muộn hơn)\s+(?:ngày\s+)?"
-            rf"({DATE})",
-            sentence,
-            re.I,
-        )
-        pairs.append(
-            (to["to"].strip(" .,") if to else None, due and to_date(due[1], year))
-        )
-    both = next(((to, due) for to, due in pairs if to and due), None)
-    return both or (
-        next((to for to, _due in pairs if to), None),
-        next((due for _to, due in pairs if due), None),
-    )
 
 
 # -- entry points --------------------------------------------------------------------

@@ -1,10 +1,11 @@
 """Facts stated in running sentences rather than in a section of their own:
 the year's theme (``với chủ đề “...”``), the Month's period (``từ ngày 1 -
-30/6``), the year of the Month, and lists run into one sentence (``gồm: a;
-b; c``). News articles state everything this way; plans do it in their legal
+30/6``), the year of the Month, lists run into one sentence (``gồm: a; b;
+c``) and who receives the results reports by when (``gửi ... trước ngày``). News articles state everything this way; plans do it in their legal
 basis. Pure Python.
 """
 
+from collective.thdtre.importer.header import UNIT_WORDS
 from collective.thdtre.importer.outline import DATE
 from collective.thdtre.importer.outline import to_date
 from datetime import date
@@ -157,3 +158,31 @@ def month_of(period: tuple[date, date] | None) -> tuple[str | None, str | None]:
     if not period:
         return None, None
     return period[0].isoformat(), period[1].isoformat()
+
+
+def report_due(text: str, year: int | None) -> tuple[str | None, date | None]:
+    """Who receives the results reports, and by when: from the sentences that
+    speak of reports (``gửi ... trước ngày 22/7/2024``)."""
+    pairs = []
+    for sentence in re.split(r";\s+|\.\s+|\n", text):
+        if "báo cáo" not in sentence.casefold():
+            continue
+        to = re.search(
+            rf"(?:gửi|về)\s+(?:về\s+)?(?P<to>{UNIT_WORDS}\b.*?)"
+            r"(?=\s+(?:trước|chậm nhất|trong|theo|để|qua|định kỳ|hạn)\b|\s*[(;]|\.?$)",
+            sentence,
+        )
+        due = re.search(
+            rf"(?:trước|chậm nhất(?: là)?|hạn(?: chót)?|không muộn hơn)\s+(?:ngày\s+)?"
+            rf"({DATE})",
+            sentence,
+            re.I,
+        )
+        pairs.append(
+            (to["to"].strip(" .,") if to else None, due and to_date(due[1], year))
+        )
+    both = next(((to, due) for to, due in pairs if to and due), None)
+    return both or (
+        next((to for to, _due in pairs if to), None),
+        next((due for _to, due in pairs if due), None),
+    )

@@ -1,8 +1,9 @@
 """Facts stated in running sentences rather than in a section of their own:
 the year's theme (``với chủ đề “...”``), the Month's period (``từ ngày 1 -
 30/6``), the year of the Month, lists run into one sentence (``gồm: a; b;
-c``) and who receives the results reports by when (``gửi ... trước ngày``). News articles state everything this way; plans do it in their legal
-basis. Pure Python.
+c``) and who receives the results reports by when (``gửi ... trước ngày``).
+News articles state everything this way; plans do it in their legal basis.
+Pure Python.
 """
 
 from collective.thdtre.importer.header import UNIT_WORDS

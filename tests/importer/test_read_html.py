@@ -109,3 +109,15 @@ def test_a_page_parses_within_50_ms():
         parse_document("ke-hoach.html", page)
         times.append(time.perf_counter() - start)
     assert sorted(times)[2] < 0.05
+
+
+def test_a_headline_outside_the_article_comes_first():
+    page = """<html><head><title>Kế hoạch hành động vì trẻ em năm 2025</title></head>
+<body><nav><a href="/">Trang chủ</a></nav><div class="content">
+<p>Kế hoạch số 55/KH-UBND ngày 03/4/2025 của UBND huyện đã được ban hành với nhiều
+hoạt động thiết thực cho trẻ em trên địa bàn, trong đó có tặng quà và khám sức khỏe
+cho trẻ em có hoàn cảnh khó khăn.</p>
+<p>Các xã, thị trấn tổ chức lễ phát động trước ngày 01/6/2025 và báo cáo kết quả về
+Phòng Văn hóa - Xã hội trước ngày 10/7/2025.</p></div></body></html>"""
+    text = read_text("tin.html", page.encode())
+    assert text.split("\n\n")[0] == "Kế hoạch hành động vì trẻ em năm 2025"

@@ -22,8 +22,9 @@ HTML_EXTENSIONS = (".html", ".htm", ".xhtml")
 MAX_BYTES = 5 * 1024 * 1024
 MAX_ELEMENTS = 100_000
 CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)""", re.I)
+# The page is the document itself: its motto, its "KẾ HOẠCH" line or its number.
 DOCUMENT_START = re.compile(
-    r"^(?:CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM|KẾ HOẠCH|Số\s*:)", re.I | re.M
+    r"^(?:CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM|KẾ HOẠCH\s*$|Số\s*:)", re.M
 )
 
 

@@ -97,3 +97,34 @@ def test_pdf_download_is_made_once_and_again_when_the_plan_changes(plan, monkeyp
     plan.setModificationDate(plan.modified() + 1)
     export(plan)
     assert made[-1] == "Triển khai Tháng hành động vì trẻ em năm 2024"
+
+
+def test_pdf_numbers_pages_from_page_two_and_keeps_decree_30_margins():
+    purpose = "\n".join(
+        f"- Mục đích thứ {i}: nâng cao nhận thức về quyền trẻ em, phòng, chống "
+        "xâm hại, bạo lực trẻ em trong cơ quan, đơn vị."
+        for i in range(1, 61)
+    )
+    reader = pdf_pages(write_pdf(document_of(plain_plan(purpose=purpose))))
+    assert len(reader.pages) >= 2
+    mm = 72 / 25.4
+
+    def texts(page):
+        found = []
+
+        def visit(text, cm, tm, font_dict, font_size):
+            if text.strip():
+                found.append(
+                    (cm[4] + tm[4] * cm[0], cm[5] + tm[5] * cm[3], text.strip())
+                )
+
+        page.extract_text(visitor_text=visit)
+        return found
+
+    height = float(reader.pages[0].mediabox.height)
+    top_first = [t for _x, y, t in texts(reader.pages[0]) if y > height - 20 * mm]
+    top_second = [t for _x, y, t in texts(reader.pages[1]) if y > height - 20 * mm]
+    assert top_first == []
+    assert top_second == ["2"]
+    body = [x for x, y, _t in texts(reader.pages[1]) if y <= height - 20 * mm]
+    assert 29 <= min(body) / mm <= 36

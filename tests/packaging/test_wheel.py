@@ -338,7 +338,10 @@ OWN_MEMBERS = {
         "plone.browserlayer.interfaces.ILocalBrowserLayerType:collective.thdtre",
     },
 }
-NEWS_BEHAVIOR = "collective.thdtre.related_plan"
+NEWS_BEHAVIORS = {
+    "collective.thdtre.related_plan",
+    "collective.thdtre.original_document",
+}
 
 
 def foreign_changes(before: dict, after: dict) -> list:
@@ -357,7 +360,7 @@ def foreign_changes(before: dict, after: dict) -> list:
             old_fti, new_fti = json.loads(old), json.loads(new)
             behaviors = set(new_fti["behaviors"]) - set(old_fti["behaviors"])
             old_fti["behaviors"] = new_fti["behaviors"] = []
-            if old_fti == new_fti and behaviors == {NEWS_BEHAVIOR}:
+            if old_fti == new_fti and behaviors == NEWS_BEHAVIORS:
                 continue
         foreign.append(f"{key}: {old} -> {new}"[:400])
     return foreign

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from asn1crypto import keys as asn1_keys
 from asn1crypto import x509 as asn1_x509
+from collective.thdtre.signatures.verify import outside_event_loop
 from cryptography import x509
 from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives import serialization
@@ -113,7 +114,8 @@ def sign_pdf(pdf: bytes, key, certificate, ca_certificate) -> bytes:
         ),
         cert_registry=SimpleCertificateStore.from_certs([der(ca_certificate)]),
     )
-    out = signers.sign_pdf(
+    out = outside_event_loop(
+        signers.sign_pdf,
         IncrementalPdfFileWriter(io.BytesIO(pdf)),
         signers.PdfSignatureMetadata(field_name="Signature1"),
         signer=signer,

@@ -82,3 +82,18 @@ def test_a_pem_bundle_gives_each_certificate_and_junk_is_refused(ca):
 
 def test_the_roots_digest_ignores_order():
     assert verify.roots_digest(["a", "b"]) == verify.roots_digest(["b", "a"])
+
+
+def test_verifying_where_an_event_loop_runs_in_the_thread_still_works(ca, signed):
+    """pyHanko's calls use asyncio.run, which refuses inside a running loop."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    import asyncio
+
+    async def inside_a_loop():
+        return verify.verify_pdf(signed, trust_roots=[ca.pem])
+
+    # A thread of its own: this one may run a loop already (Playwright's).
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        facts = pool.submit(asyncio.run, inside_a_loop()).result()
+    assert facts.status == verify.TRUSTED

@@ -8,6 +8,7 @@ codes into words.
 from __future__ import annotations
 
 from asn1crypto import x509 as asn1_x509
+from concurrent.futures import ThreadPoolExecutor
 from cryptography import x509
 from cryptography.hazmat.primitives.serialization import Encoding
 from dataclasses import asdict
@@ -21,6 +22,7 @@ from pyhanko.sign.validation import validate_pdf_signature
 from pyhanko.sign.validation.settings import KeyUsageConstraints
 from pyhanko_certvalidator import ValidationContext
 
+import asyncio
 import hashlib
 import io
 import logging
@@ -163,8 +165,11 @@ def _verify_one(embedded, roots, now: datetime | None) -> SignatureFacts:
         best_signature_time=now,
     )
     try:
-        status = validate_pdf_signature(
-            embedded, signer_validation_context=context, key_usage_settings=_KEY_USAGE
+        status = outside_event_loop(
+            validate_pdf_signature,
+            embedded,
+            signer_validation_context=context,
+            key_usage_settings=_KEY_USAGE,
         )
     except Exception:  # noqa: BLE001 - a signature pyHanko cannot read proves nothing
         logger.info("Unverifiable signature", exc_info=True)
@@ -182,6 +187,20 @@ def _verify_one(embedded, roots, now: datetime | None) -> SignatureFacts:
         timestamped=timestamp is not None,
         not_after=_iso(certificate.not_valid_after),
     )
+
+
+def outside_event_loop(function, *args, **kwargs):
+    """Call one of pyHanko's synchronous functions (``asyncio.run`` inside).
+
+    Where this thread already runs an event loop (a server or tool built on
+    asyncio), ``asyncio.run`` refuses: the call then runs in a thread of its own.
+    """
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        return function(*args, **kwargs)
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(function, *args, **kwargs).result()
 
 
 def _verdict(status) -> str:

@@ -398,16 +398,20 @@ def _shown(response: requests.Response) -> int:
     return int(match.group(1).replace(".", ""))
 
 
-def test_a_cached_news_page_shows_the_current_count(cluster, proxy):
+def test_a_cached_news_page_shows_the_current_count(cluster, postgres, proxy):
     a, _ = cluster
     news = _news_url(a).format(base=proxy.url)
+    uid = rest("GET", news.replace("/Plone/", "/Plone/++api++/", 1)).json()["UID"]
     shown = []
     for n in range(4):
         cookie = {"Cookie": f"thdtre_visitor={n + 100:032d}"}
+        stored = _stored_views(postgres, uid)
         response = _anonymous(news, **cookie)
         assert "<!--#" not in response.text
         shown.append(_shown(response))
-        time.sleep(0.3)  # the counting copy of this request has arrived
+        # The counting copy of this request arrives on its own time (a busy
+        # machine): wait for it before the next visitor.
+        assert _until(lambda s=stored: _stored_views(postgres, uid) > s)
     assert response.headers["X-Cache-Status"] == "HIT"
     assert shown == sorted(shown) and shown[-1] >= shown[0] + 3, shown
     box = re.search(r"thdtre-visit-numbers.*?</ul>", response.text, re.S)
@@ -439,7 +443,9 @@ def test_a_new_visitor_gets_its_cookie_from_nginx_and_a_reload_counts_once(
     a, _ = cluster
     news = _news_url(a).format(base=proxy.url)
     uid = rest("GET", news.replace("/Plone/", "/Plone/++api++/", 1)).json()["UID"]
-    _anonymous(news)  # cached from here on
+    # Cached from here on, by a bot: no counting copy still on its way when the
+    # count is read (a new visitor's would arrive on its own time).
+    _anonymous(news, **{"User-Agent": "Googlebot/2.1"})
     before = _stored_views(postgres, uid)
 
     first = _anonymous(news)

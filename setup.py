@@ -87,7 +87,8 @@ setup(
         "pypdf",
         "openpyxl",
         "trafilatura",
-        # The plan as PDF (exporter/pdf.py); needs Debian's pango (scripts/ensure_pango.sh).
+        # The plan as PDF (exporter/pdf.py); needs Debian's pango
+        # (scripts/ensure_pango.sh).
         "weasyprint",
         # What trafilatura's justext asks for as lxml[html_clean]: named here
         # too, because buildout does not match the extra's normalised name.

@@ -62,25 +62,30 @@ def post_install(context):
         api.group.grant_roles(groupname=PUBLISHERS_GROUP, roles=[PUBLISHER_ROLE])
     install_rules()
     enable_translation()
-    restore_departments()
-    reindex_content()
+    if restore_departments():
+        # A reinstall: the content of before is back in the catalog. A first
+        # install has none, and need not wake up every folder of the site.
+        reindex_content()
     logger.info("collective.thdtre installed")
 
 
-def restore_departments() -> None:
-    """After a reinstall: the departments again, from their folders and groups."""
+def restore_departments() -> bool:
+    """After a reinstall: the departments again, from their folders and groups.
+
+    True when the site had the add-on's departments before (a reinstall)."""
     from collective.thdtre.departments import api as departments
 
     if get_departments():
-        return
+        return True
     found = departments.found_departments()
     if not found:
-        return
+        return False
     set_departments(found)
     for department in found:
         departments._ensure_groups(department)
         departments._ensure_folder(department)
     logger.info("Found %d departments again", len(found))
+    return True
 
 
 def _our_content():

@@ -98,6 +98,14 @@ PEOPLE = {
 }
 
 
+# The three other types, inside the plan.
+PARTS = (
+    ("Activity", "le-phat-dong", "Lễ phát động"),
+    ("Slogan", "khau-hieu-1", "Trẻ em hôm nay, thế giới ngày mai"),
+    ("Report", "bao-cao", "Báo cáo kết quả"),
+)
+
+
 def add_content(site):
     """A department, its people, a published plan with its parts, a draft."""
     from collective.thdtre.departments.api import create_department
@@ -123,18 +131,8 @@ def add_content(site):
             year=2024,
             theme="Hành động thiết thực, ưu tiên nguồn lực cho trẻ em",
         )
-        api.content.create(
-            container=plan, type="Activity", id="le-phat-dong", title="Lễ phát động"
-        )
-        api.content.create(
-            container=plan,
-            type="Slogan",
-            id="khau-hieu-1",
-            title="Trẻ em hôm nay, thế giới ngày mai",
-        )
-        api.content.create(
-            container=plan, type="Report", id="bao-cao", title="Báo cáo kết quả"
-        )
+        for type_id, item_id, title in PARTS:
+            api.content.create(container=plan, type=type_id, id=item_id, title=title)
         api.content.create(
             container=folder,
             type="Plan",

@@ -99,6 +99,30 @@ def test_pdf_download_is_made_once_and_again_when_the_plan_changes(plan, monkeyp
     assert made[-1] == "Triển khai Tháng hành động vì trẻ em năm 2024"
 
 
+def test_a_visitor_never_gets_a_pdf_made_for_someone_who_sees_more(plan, portal):
+    from plone.app.testing import logout
+
+    api.portal.set_registry_record(
+        "collective.thdtre.interfaces.IThdtreSettings.four_eyes", False
+    )
+    for transition in ("submit", "approve", "publish"):
+        api.content.transition(obj=plan, transition=transition)
+    api.content.create(
+        container=plan, type="Activity", id="nhap", title="Hoạt động chưa duyệt"
+    )
+    assert api.content.get_state(obj=plan["nhap"]) == "draft"
+    pdf._CACHE.clear()
+
+    def text(data):
+        return " ".join(p.extract_text() for p in pdf_pages(data).pages)
+
+    assert "Hoạt động chưa duyệt" in " ".join(text(export(plan)).split())
+    logout()
+    shown = " ".join(text(export(plan)).split())
+    assert "Số: 63/KH-KHCN" in shown
+    assert "Hoạt động chưa duyệt" not in shown
+
+
 def test_pdf_numbers_pages_from_page_two_and_keeps_decree_30_margins():
     purpose = "\n".join(
         f"- Mục đích thứ {i}: nâng cao nhận thức về quyền trẻ em, phòng, chống "

@@ -25,10 +25,14 @@ def _stamp(obj) -> tuple:
     return (float(getattr(obj, "_p_mtime", None) or 0), obj.modified().millis())
 
 
-def cache_key(plan) -> tuple:
-    """The plan's path and the last change of the plan and of each part."""
-    parts = tuple(sorted(_stamp(part) for part in plan.objectValues()))
-    return ("/".join(plan.getPhysicalPath()), _stamp(plan), parts)
+def cache_key(plan, parts) -> tuple:
+    """The plan's path, its last change, and the parts shown with their changes.
+
+    ``parts`` are those the visitor may see: a visitor who sees fewer parts
+    (a draft activity of a published plan) never gets an editor's PDF.
+    """
+    shown = tuple(sorted((part.getId(), *_stamp(part)) for part in parts))
+    return ("/".join(plan.getPhysicalPath()), _stamp(plan), shown)
 
 
 def cached_pdf(key: tuple, make) -> bytes:
@@ -48,7 +52,7 @@ class ExportPdf(PlanView):
     def __call__(self):
         plan = self.context
         mark = translate(_("DRAFT"), context=self.request) if self.is_draft() else ""
-        key = (*cache_key(plan), mark)
+        key = (*cache_key(plan, [*self.slogans(), *self.activities()]), mark)
         data = cached_pdf(key, lambda: write_pdf(self.document(), draft_mark=mark))
         name = getUtility(IIDNormalizer).normalize(
             plan.document_number.replace("/", "-") or plan.title

@@ -98,6 +98,7 @@ setup(
     ],
     extras_require={
         "test": [
+            "hypothesis",
             "i18ndude",
             "twine",
             "plone.app.testing",

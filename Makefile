@@ -43,6 +43,12 @@ cluster-stop: ## Stop what make cluster started (nginx, both instances, PostgreS
 cluster-status: ## Show what of the cluster runs
 	scripts/cluster.sh status
 
+backup: .make-install ## Back up instance/ (CLUSTER=1: make cluster's databases) to backups/<UTC time>; FULL=1, KEEP=N, BACKUP_DIR=
+	INSTANCE=$(INSTANCE) $(BIN)/python scripts/backup.py backup
+
+restore: .make-install ## Restore the latest backup (or BACKUP=<name>) into the stopped instance/ (CLUSTER=1: the cluster's databases)
+	INSTANCE=$(INSTANCE) $(BIN)/python scripts/backup.py restore
+
 test: .make-install ## Run the whole test suite
 	scripts/ensure_chromium.sh || echo "No chromium: the browser tests will be skipped."
 	scripts/ensure_ocr.sh || echo "No OCR: the scanned-PDF tests will be skipped."
@@ -81,4 +87,4 @@ clean: ## Remove the virtualenv and the instance (the demo database too)
 i18n: .make-install ## Rebuild and compile the translation catalogues
 	scripts/i18n.sh
 
-.PHONY: help install instance site start cluster cluster-stop cluster-status test test-browser test-buildout bench fidelity loadtest lint format clean i18n
+.PHONY: help install instance site start cluster cluster-stop cluster-status backup restore test test-browser test-buildout bench fidelity loadtest lint format clean i18n

@@ -1,6 +1,10 @@
 """The results summary and a plan's reports as .csv and .xlsx, with Vietnamese
-headers and Vietnamese number format (thousands separated by ``.``)."""
+headers and Vietnamese number format (thousands separated by ``.``).
 
+Text that a spreadsheet would run as a formula leaves as inert text
+(``cells.neutralise``); figures stay numbers."""
+
+from collective.thdtre.exporter.cells import neutralise
 from io import BytesIO
 from io import StringIO
 from openpyxl import Workbook
@@ -54,13 +58,13 @@ def to_csv(headers, rows, *, numeric_from: int) -> bytes:
     """UTF-8 with BOM (Excel opens it right), numbers as ``1.250.000``."""
     out = StringIO()
     writer = csv.writer(out)
-    writer.writerow(headers)
+    writer.writerow([neutralise(h) for h in headers])
     for row in rows:
         writer.writerow(
             [
                 vn_number(v)
                 if i >= numeric_from and isinstance(v, int)
-                else ("" if v is None else v)
+                else ("" if v is None else neutralise(v))
                 for i, v in enumerate(row)
             ]
         )
@@ -73,15 +77,18 @@ def to_xlsx(sheets: list[tuple[str, list[str], list[list]]]) -> bytes:
     workbook.remove(workbook.active)
     for title, headers, rows in sheets:
         sheet = workbook.create_sheet(title[:31])
-        sheet.append(headers)
+        sheet.append([neutralise(h) for h in headers])
         for cell in sheet[1]:
             cell.font = Font(bold=True)
         for row in rows:
-            sheet.append(row)
-        for column in sheet.iter_cols(min_row=2):
+            sheet.append([neutralise(v) for v in row])
+        for column in sheet.iter_cols():
             for cell in column:
-                if isinstance(cell.value, int):
+                if isinstance(cell.value, int) and cell.row > 1:
                     cell.number_format = "#,##0"
+                elif isinstance(cell.value, str):
+                    # openpyxl reads any text starting with "=" as a formula.
+                    cell.data_type = "s"
         for index, header in enumerate(headers, start=1):
             sheet.column_dimensions[sheet.cell(1, index).column_letter].width = max(
                 12, min(len(header) + 4, 45)

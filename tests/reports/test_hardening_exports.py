@@ -13,8 +13,8 @@ from openpyxl import load_workbook
 from reports_world import add_report
 from reports_world import approver
 from reports_world import DEADLINE
-from reports_world import province_plan
 from reports_world import PROVINCE
+from reports_world import province_plan
 from reports_world import session
 from reports_world import set_metrics
 from reports_world import STP

@@ -1,11 +1,15 @@
 """@@thdtre-plans: the plan archive, grouped by year, from catalog metadata only."""
 
 from collective.thdtre import dates
+from collective.thdtre.browser.params import int_param
+from collective.thdtre.browser.params import SEARCH_ERRORS
+from collective.thdtre.browser.params import text_param
 from collective.thdtre.departments.localroles import PUBLISHER_ROLE
 from collective.thdtre.multilingual import current_language_query
 from collective.thdtre.workflow import state_title
 from itertools import groupby
 from plone import api
+from plone.base.utils import munge_search_term
 from plone.batching import Batch
 from Products.Five.browser import BrowserView
 
@@ -19,13 +23,6 @@ STATE_CLASSES = {
 }
 
 
-def _int(value):
-    try:
-        return int(value)
-    except (TypeError, ValueError):
-        return None
-
-
 def _newest_first(brain):
     issued = brain.issue_date
     return (-(brain.year or 0), -(issued.toordinal() if issued else 0), brain.Title)
@@ -35,12 +32,13 @@ class PlansArchive(BrowserView):
     """Plans under this folder (or the whole site), newest year first."""
 
     def __call__(self):
-        form = self.request.form
-        self.year = _int(form.get("year"))
-        self.issuer = (form.get("issuer") or "").strip()
-        self.theme = (form.get("theme") or "").strip()
-        self.text = (form.get("SearchableText") or "").strip()
-        self.start = max(_int(form.get("b_start")) or 0, 0)
+        request = self.request
+        self.year = int_param(request, "year", minimum=1, maximum=9999)
+        self.issuer = text_param(request, "issuer")
+        self.theme = text_param(request, "theme")
+        self.text = text_param(request, "SearchableText")
+        self.start = int_param(request, "b_start", default=0, minimum=0)
+        self.search_failed = False
         return self.index()
 
     def _base_query(self):
@@ -62,8 +60,25 @@ class PlansArchive(BrowserView):
             query["SearchableText"] = self.text
         return query
 
+    def _search(self):
+        catalog = api.portal.get_tool("portal_catalog")
+        query = self.query()
+        try:
+            return list(catalog(**query))
+        except SEARCH_ERRORS:
+            pass
+        # "(", "and", "not x": searched as plain words, as Plone's search does.
+        query["SearchableText"] = munge_search_term(self.text)
+        try:
+            if query["SearchableText"]:
+                return list(catalog(**query))
+        except SEARCH_ERRORS:
+            pass
+        self.search_failed = True
+        return []
+
     def batch(self):
-        brains = api.portal.get_tool("portal_catalog")(**self.query())
+        brains = self._search()
         # Sorted on metadata: a catalog sort would drop drafts without a year or date.
         brains = sorted(brains, key=_newest_first)
         return Batch(brains, PAGE_SIZE, start=self.start)

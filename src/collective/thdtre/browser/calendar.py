@@ -2,6 +2,8 @@
 
 from collective.thdtre import _
 from collective.thdtre import dates
+from collective.thdtre.browser.params import int_param
+from collective.thdtre.browser.params import text_param
 from collective.thdtre.multilingual import current_language_query
 from datetime import date
 from plone import api
@@ -12,24 +14,26 @@ import calendar
 
 
 ACTION_MONTH = 6
+# Years a date can hold, with room for the next and previous month's links.
+FIRST_YEAR, LAST_YEAR = 2, 9998
 WEEKDAYS = (_("Mon"), _("Tue"), _("Wed"), _("Thu"), _("Fri"), _("Sat"), _("Sun"))
-
-
-def _int(value, default):
-    try:
-        return int(value)
-    except (TypeError, ValueError):
-        return default
 
 
 class ActivitiesCalendar(BrowserView):
     """Published activities of the year's plans in a month grid (June by default)."""
 
     def __call__(self):
-        form = self.request.form
-        self.year = _int(form.get("year"), date.today().year)
-        self.month = min(max(_int(form.get("month"), ACTION_MONTH), 1), 12)
-        self.unit = (form.get("unit") or "").strip()
+        request = self.request
+        self.year = int_param(
+            request,
+            "year",
+            default=date.today().year,
+            minimum=FIRST_YEAR,
+            maximum=LAST_YEAR,
+        )
+        month = int_param(request, "month", default=ACTION_MONTH)
+        self.month = min(max(month, 1), 12)
+        self.unit = text_param(request, "unit")
         return self.index()
 
     def _brains(self):

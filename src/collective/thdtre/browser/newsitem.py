@@ -1,6 +1,7 @@
 """News items like the 777/KH-UBND article: views, byline, related plan, other news."""
 
 from collective.thdtre import dates
+from collective.thdtre.browser.params import int_param
 from collective.thdtre.counting import counted_by_proxy
 from collective.thdtre.counting import counter_store
 from collective.thdtre.counting import counts
@@ -60,10 +61,7 @@ class NewsItemView(BrowserView):
         )
         uid = self.context.UID()
         others = [b for b in brains if b.UID != uid]
-        try:
-            start = max(int(self.request.form.get("b_start", 0)), 0)
-        except ValueError:
-            start = 0
+        start = int_param(self.request, "b_start", default=0, minimum=0)
         return Batch(others, OTHER_NEWS_PAGE, start=start)
 
     def short_date(self, brain):

@@ -1,5 +1,6 @@
 """Slogans: the @@thdtre-slogans page and the rotating slogan viewlet."""
 
+from collective.thdtre.browser.params import int_param
 from collective.thdtre.interfaces import IThdtreSettings
 from collective.thdtre.multilingual import current_language_query
 from datetime import date
@@ -46,11 +47,9 @@ def current_year(years):
 class SlogansView(BrowserView):
     def __call__(self):
         self.years = slogan_years()
-        try:
-            self.year = int(self.request.form.get("year") or 0)
-        except ValueError:
-            self.year = 0
-        self.year = self.year or current_year(self.years)
+        self.year = int_param(
+            self.request, "year", default=0, minimum=0, maximum=9999
+        ) or current_year(self.years)
         return self.index()
 
     def slogans(self):

@@ -84,16 +84,16 @@ def text_fidelity(corpus) -> None:
         files = {p.stem: p for p in Path(corpus).rglob("*.txt")}
         for entry in index:
             path = files.get(entry["id"])
-            if entry.get("kind") != "plan" or entry.get("round") == "unseen":
+            if entry.get("kind") != "plan" or path is None:
                 continue
-            if path is not None and "unseen" not in path.parts:
-                documents.append((f"corpus/{path.name}", path))
-    print("Text fidelity (page and .docx against the original, words in order)")
-    print(f"  {'document':58} {'page':>6} {'docx':>6}")
+            round_ = "unseen" if entry.get("round") == "unseen" else "corpus"
+            documents.append((f"{round_}/{path.name}", path))
+    print("Text fidelity (page, .docx and PDF against the original, words in order)")
+    print(f"  {'document':58} {'page':>6} {'docx':>6} {'pdf':>6}")
     low = 0
     for name, path in documents:
         try:
-            ratios = measure(path.name, path.read_bytes())
+            ratios = measure(path.name, path.read_bytes(), pdf=True)
         except Exception as error:  # noqa: BLE001 - a document the parser refuses
             print(f"  {name:58} not imported: {getattr(error, 'code', error)}")
             continue
@@ -101,7 +101,8 @@ def text_fidelity(corpus) -> None:
             continue  # a news article, a report or a letter: not a plan
         mark = "" if min(ratios.values()) >= TEXT_MINIMUM else "  < 0.98"
         low += bool(mark)
-        print(f"  {name:58} {ratios['page']:6.4f} {ratios['docx']:6.4f}{mark}")
+        figures = " ".join(f"{ratios[k]:6.4f}" for k in ("page", "docx", "pdf"))
+        print(f"  {name:58} {figures}{mark}")
     print(f"  below {TEXT_MINIMUM}: {low}")
 
 

@@ -11,6 +11,7 @@ order (difflib's SequenceMatcher on word sequences).
 from collections import Counter
 from collective.thdtre.dates import as_date
 from collective.thdtre.exporter.docx import write_docx
+from collective.thdtre.exporter.pdf import write_pdf
 from collective.thdtre.importer.furniture import strip_page
 from collective.thdtre.importer.mapping import activities_data
 from collective.thdtre.importer.mapping import plan_data
@@ -26,6 +27,7 @@ from collective.thdtre.official.text import clean_line
 from collective.thdtre.official.text import is_header_line
 from collective.thdtre.official.text import split_document
 from difflib import SequenceMatcher
+from io import BytesIO
 from types import SimpleNamespace
 
 import re
@@ -42,22 +44,29 @@ ACTIVITY_DEFAULTS = dict.fromkeys(
     "title description lead_unit coordinating_units start end text".split()
 )
 _MARKS = re.compile(r"\*+|__+|^#+\s", re.MULTILINE)
+# A run of dots or an ellipsis is a blank to fill in (``ngày… tháng…``), not a word.
+_BLANKS = re.compile(r"\.{2,}|…+")
 
 
 def words(text: str) -> list[str]:
-    """The words of ``text``: Markdown and table marks dropped, split on spaces."""
-    return _MARKS.sub("", (text or "").replace("|", " ")).split()
+    """The words of ``text``: Markdown and table marks dropped, blanks to fill in
+    dropped, split on spaces; a token without a letter or digit (a bullet's dash,
+    a lone comma) is not a word."""
+    text = _BLANKS.sub(" ", _MARKS.sub("", (text or "").replace("|", " ")))
+    return [word for word in text.split() if any(c.isalnum() for c in word)]
 
 
 def ratio(original: str, copy: str, *, title: str | None = None) -> float:
     """2 × matched words / all words. The running text (body and appendix) must
     match in order. The header and the signature block are two columns side by
     side (issuer and number beside the motto, place and date; recipients beside
-    the signer), with no one reading order: their words match as a multiset."""
+    the signer), with no one reading order: their words match as a multiset, in
+    any case (the layout sets the issuer in capitals and the motto as Decree 30
+    writes it, whatever case the original used)."""
     a, b = split_document(original, title=title), split_document(copy, title=title)
     fixed_a, fixed_b = (
-        words("\n".join(a.head + a.tail)),
-        words("\n".join(b.head + b.tail)),
+        words("\n".join(a.head + a.tail).casefold()),
+        words("\n".join(b.head + b.tail).casefold()),
     )
     text_a = words("\n".join(a.body + a.appendix))
     text_b = words("\n".join(b.body + b.appendix))
@@ -119,8 +128,16 @@ def document_only(text: str) -> str:
     return "\n".join(lines[first:])
 
 
-def measure(filename: str, data: bytes) -> dict | None:
-    """Ratios of the page's and the .docx's words to the original's; None if no plan."""
+def pdf_text(data: bytes) -> str:
+    """The text of a PDF as laid out, line by line (pypdf; no reflow of lines)."""
+    import pypdf
+
+    return "\n".join(page.extract_text() for page in pypdf.PdfReader(BytesIO(data)).pages)
+
+
+def measure(filename: str, data: bytes, *, pdf: bool = False) -> dict | None:
+    """Ratios of the page's, the .docx's (and with ``pdf`` the PDF download's)
+    words to the original's; None if the document is not a plan."""
     found = imported(filename, data)
     if found is None:
         return None
@@ -129,7 +146,11 @@ def measure(filename: str, data: bytes) -> dict | None:
     original = document_only(strip_page(read_text(filename, data), article=False).text)
     page = "\n".join(html_paragraphs(document_html(document)))
     docx = read_docx(write_docx(document))
-    return {
+    ratios = {
         "page": ratio(original, page, title=plan.title),
         "docx": ratio(original, docx, title=plan.title),
     }
+    if pdf:
+        text = pdf_text(write_pdf(document))
+        ratios["pdf"] = ratio(original, text, title=plan.title)
+    return ratios

@@ -12,6 +12,8 @@ import pytest
         (63, "KH-KHCN", "Số: 63/KH-KHCN"),
         (9, "KHPH-ĐTN", "Số: 09/KHPH-ĐTN"),
         (None, "KH-STP", "Số:      /KH-STP"),
+        (None, None, ""),
+        (None, "", ""),
     ],
 )
 def test_number_line_pads_numbers_below_ten_and_keeps_a_drafts_blank(

@@ -1,6 +1,6 @@
 """Text fidelity: every seed plan and every pattern fixture that is a plan, imported
-through the importer's own layers, reads the same on the plan page and in the
-.docx as in the original: at least 98 % of the words, in order
+through the importer's own layers, reads the same on the plan page, in the .docx
+and in the PDF download as in the original: at least 98 % of the words, in order
 (tests/corpus/text_fidelity.py; ``make fidelity`` prints the ratios). Importing
 the exported .docx again gives the same fields."""
 
@@ -53,10 +53,11 @@ def plans():
 
 
 @pytest.mark.parametrize("path", list(plans()), ids=lambda p: p.name)
-def test_page_and_docx_keep_98_percent_of_the_words_in_order(path):
-    ratios = fidelity.measure(path.name, path.read_bytes())
+def test_page_docx_and_pdf_keep_98_percent_of_the_words_in_order(path):
+    ratios = fidelity.measure(path.name, path.read_bytes(), pdf=True)
     assert ratios["page"] >= MINIMUM, ratios
     assert ratios["docx"] >= MINIMUM, ratios
+    assert ratios["pdf"] >= MINIMUM, ratios
 
 
 @pytest.mark.parametrize("path", list(plans()), ids=lambda p: p.name)

@@ -61,8 +61,11 @@ def _number(number) -> str:
 
 
 def number_line(number, symbol) -> str:
-    """``Số: 63/KH-KHCN``, ``Số: 09/KH-UBND``; a draft keeps the blank."""
+    """``Số: 63/KH-KHCN``, ``Số: 09/KH-UBND``; a draft keeps the blank. A document
+    that has neither (a template, a text without its number line) has no line."""
     symbol = symbol or ""
+    if number is None and not symbol:
+        return ""
     if number is None:
         return f"Số:      /{symbol}"
     return f"Số: {_number(number)}/{symbol}"

@@ -16,6 +16,7 @@ from signatures_pki import Authority
 from signatures_pki import tampered
 from zExceptions import Unauthorized
 
+import json
 import pytest
 import transaction
 
@@ -218,3 +219,61 @@ class TestDownload:
         made.open(url)
         assert made.headers["Content-Type"] == "application/pdf"
         assert "%PDF" in str(made.contents[:8])
+
+
+def _rest(app, item, user=None, *, path="/@thdtre-signature", language="vi"):
+    made = _browser(app, user)
+    made.raiseHttpErrors = False
+    made.handleErrors = True
+    made.addHeader("Accept", "application/json")
+    made.addHeader("Accept-Language", language)
+    made.open(item.absolute_url() + path)
+    status = int(made.headers["Status"].split()[0])
+    return status, (json.loads(made.contents) if status == 200 else None)
+
+
+class TestSignatureOverRest:
+    def test_the_three_verdicts_and_the_signers_facts(
+        self, world, functional_app_class
+    ):
+        app = functional_app_class
+        status, signed = _rest(app, world["signed"])
+        assert status == 200
+        assert signed["status"] == "trusted"
+        (one,) = signed["signatures"]
+        assert one["signer"] == SIGNER
+        assert one["organisation"] == ORGANISATION
+        assert one["signing_time"]
+        assert signed["original"]["filename"] == "KH-107.pdf"
+        assert "toàn vẹn" in signed["message"] or "tin cậy" in signed["message"]
+        assert _rest(app, world["tampered"])[1]["status"] == "modified"
+        assert _rest(app, world["untrusted"])[1]["status"] == "untrusted"
+
+    def test_a_draft_plans_signature_is_not_shown_to_visitors(
+        self, world, functional_app_class
+    ):
+        status, _ = _rest(functional_app_class, world["draft"])
+        assert status in (401, 403)
+        status, facts = _rest(functional_app_class, world["draft"], "admin")
+        assert status == 200 and facts["status"] == "trusted"
+
+    def test_items_without_a_signed_pdf(self, world, functional_app_class):
+        docx = _rest(functional_app_class, world["docx"])[1]
+        assert docx["status"] is None
+        assert docx["original"]["filename"] == "KH-107.docx"
+        none = _rest(functional_app_class, world["none"])[1]
+        assert (none["original"], none["status"], none["signatures"]) == (
+            None,
+            None,
+            [],
+        )
+
+    def test_news_items_and_the_expanded_component(self, world, functional_app_class):
+        app = functional_app_class
+        assert _rest(app, world["news"])[1]["status"] == "trusted"
+        status, plan = _rest(app, world["signed"], path="?expand=thdtre-signature")
+        assert status == 200
+        facts = plan["@components"]["thdtre-signature"]
+        assert facts["signatures"][0]["signer"] == SIGNER
+        status, plan = _rest(app, world["signed"], path="")
+        assert set(plan["@components"]["thdtre-signature"]) == {"@id"}

@@ -5,11 +5,11 @@ permission and the field's read permission: anonymous visitors get the original 
 published items only, like the item itself.
 """
 
-from collective.thdtre import _
 from collective.thdtre.signatures import verify
 from collective.thdtre.signatures.facts import is_pdf
 from collective.thdtre.signatures.facts import original_file
 from collective.thdtre.signatures.facts import signature_facts
+from collective.thdtre.signatures.verdicts import MESSAGES
 from datetime import datetime
 from datetime import timedelta
 from datetime import timezone
@@ -20,53 +20,19 @@ from urllib.parse import quote
 
 VIETNAM = timezone(timedelta(hours=7), "GMT+7")
 
-# Codes from signatures.verify, in words, with the panel's Bootstrap colour.
-VERDICTS = {
-    verify.TRUSTED: (
-        "success",
-        _("The file is intact and the signature is trusted."),
-    ),
-    verify.MODIFIED: (
-        "danger",
-        _(
-            "Warning: the file was changed after it was signed, or its signature "
-            "is damaged. Do not rely on it."
-        ),
-    ),
-    verify.UNTRUSTED: (
-        "warning",
-        _(
-            "Warning: the signer's certificate was not issued by an authority "
-            "this site trusts."
-        ),
-    ),
-    verify.EXPIRED: (
-        "warning",
-        _(
-            "Warning: the signer's certificate has expired or was not yet valid, "
-            "and no timestamp proves when the file was signed."
-        ),
-    ),
-    verify.REVOKED: (
-        "danger",
-        _("Warning: the signer's certificate has been revoked."),
-    ),
-    verify.UNSIGNED: (
-        "secondary",
-        _("The original has no digital signature."),
-    ),
-    verify.UNREADABLE: (
-        "warning",
-        _("The original could not be read as a PDF file; its signature is unknown."),
-    ),
-    verify.TOO_LARGE: (
-        "secondary",
-        _(
-            "The original is too large to be checked here: verify its signature "
-            "in a PDF reader."
-        ),
-    ),
+# Codes from signatures.verify, in words (signatures.verdicts), with the panel's
+# Bootstrap colour.
+COLOURS = {
+    verify.TRUSTED: "success",
+    verify.MODIFIED: "danger",
+    verify.UNTRUSTED: "warning",
+    verify.EXPIRED: "warning",
+    verify.REVOKED: "danger",
+    verify.UNSIGNED: "secondary",
+    verify.UNREADABLE: "warning",
+    verify.TOO_LARGE: "secondary",
 }
+VERDICTS = {code: (COLOURS[code], MESSAGES[code]) for code in COLOURS}
 
 
 class OriginalViewlet(ViewletBase):

@@ -12,11 +12,13 @@ the cluster's socket folder (``scripts/cluster.sh`` allows it locally), else
 
 from pathlib import Path
 
+import contextlib
 import glob
 import json
 import os
 import re
 import subprocess
+import time
 
 
 MANIFEST = "backup.json"
@@ -47,14 +49,15 @@ def pg_tool(name: str, major: int) -> str:
 class Cluster:
     """The databases of one cluster and how to reach them."""
 
-    def __init__(self, *, dsns: dict, admin_dsn: str, pidfiles: list, say):
+    def __init__(self, *, home: Path, dsns: dict, admin_dsn: str, say):
         import psycopg2
         import psycopg2.extensions
 
         self.pg = psycopg2
         self.dsns = {role: psycopg2.extensions.parse_dsn(d) for role, d in dsns.items()}
         self.admin = psycopg2.extensions.parse_dsn(admin_dsn)
-        self.pidfiles = pidfiles
+        self.home = home
+        self.pidfiles = [home / f"zope{n}" / "var" / "zope.pid" for n in (1, 2)]
         self.say = say
 
     @classmethod
@@ -82,8 +85,7 @@ class Cluster:
             if (home / "pg" / "run").is_dir():
                 params["host"] = str(home / "pg" / "run")
             admin = " ".join(f"{k}={v}" for k, v in params.items())
-        pidfiles = [home / f"zope{n}" / "var" / "zope.pid" for n in (1, 2)]
-        return cls(dsns=dsns, admin_dsn=admin, pidfiles=pidfiles, say=say)
+        return cls(home=home, dsns=dsns, admin_dsn=admin, say=say)
 
     def databases(self) -> dict:
         """{database name: the roles it serves}, each database once."""
@@ -104,6 +106,31 @@ class Cluster:
         connection.autocommit = True
         return connection
 
+    @contextlib.contextmanager
+    def postgres(self):
+        """PostgreSQL up for the work: if make cluster-stop stopped it, started
+        for the work and stopped after."""
+        data = self.home / "pg" / "data"
+        try:
+            self.connect(self.admin).close()
+            started = None
+        except Refused:
+            if not (data / "PG_VERSION").is_file():
+                raise
+            major = int((data / "PG_VERSION").read_text().strip())
+            root = os.geteuid() == 0  # PostgreSQL refuses to run as root
+            started = [*(["runuser", "-u", "postgres", "--"] if root else []),
+                       pg_tool("pg_ctl", major), "-D", str(data)]  # fmt: skip
+            self.say(f"starting the cluster's PostgreSQL ({data}) for the work")
+            log = str(self.home / "pg" / "server.log")
+            subprocess.run([*started, "start", "-l", log, "-w", "-t", "60"], check=True)
+        try:
+            yield
+        finally:
+            if started:
+                subprocess.run([*started, "stop", "-m", "fast", "-w"], check=True)
+                self.say("the cluster's PostgreSQL is stopped again")
+
     def tool(self, name: str, params: dict) -> tuple[list, dict]:
         """The command's start and environment; the password not on its argv."""
         connection = self.connect(params)
@@ -119,6 +146,11 @@ class Cluster:
     def dump(self, folder: Path) -> dict:
         """pg_dump each database into ``folder``; the manifest's facts."""
         files = {}
+        with self.postgres():
+            self._dump(folder, files)
+        return {"kind": "cluster", "databases": files}
+
+    def _dump(self, folder: Path, files: dict) -> None:
         for database, roles in self.databases().items():
             command, env = self.tool("pg_dump", self.dsns[roles[0]])
             target = folder / f"{database}.dump"
@@ -126,7 +158,6 @@ class Cluster:
             if done.returncode:
                 raise Refused(f"pg_dump of {database} failed; {folder} is incomplete")
             files[database] = {"file": target.name, "roles": roles}
-        return {"kind": "cluster", "databases": files}
 
     def refuse_if_running(self, admin, database: str) -> None:
         for pidfile in self.pidfiles:
@@ -137,21 +168,29 @@ class Cluster:
                     " cluster (make cluster-stop) and run make restore CLUSTER=1"
                     " again; nothing was changed"
                 )
-        with admin.cursor() as cursor:
-            cursor.execute(
-                "SELECT pid, coalesce(client_addr::text, 'socket'), application_name"
-                " FROM pg_stat_activity WHERE datname = %s AND pid <> pg_backend_pid()",
-                (database,),
-            )
-            sessions = cursor.fetchall()
-        if sessions:
-            who = "; ".join(f"pid {p} from {a} {n}".strip() for p, a, n in sessions)
-            raise Refused(
-                f"{len(sessions)} session(s) use the database {database} ({who}):"
-                " stop the Zope instances first; nothing was changed"
-            )
+        for _ in range(20):  # a Zope just stopped: its sessions end in a moment
+            with admin.cursor() as cursor:
+                cursor.execute(
+                    "SELECT pid, coalesce(client_addr::text, 'socket'),"
+                    " application_name FROM pg_stat_activity"
+                    " WHERE datname = %s AND pid <> pg_backend_pid()",
+                    (database,),
+                )
+                sessions = cursor.fetchall()
+            if not sessions:
+                return
+            time.sleep(0.25)
+        who = "; ".join(f"pid {p} from {a} {n}".strip() for p, a, n in sessions)
+        raise Refused(
+            f"{len(sessions)} session(s) use the database {database} ({who}):"
+            " stop the Zope instances first; nothing was changed"
+        )
 
     def restore(self, source: Path) -> None:
+        with self.postgres():
+            self._restore(source)
+
+    def _restore(self, source: Path) -> None:
         manifest = json.loads((source / MANIFEST).read_text())
         current = self.databases()
         admin = self.connect(self.admin)

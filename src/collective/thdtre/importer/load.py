@@ -15,8 +15,8 @@ from collective.thdtre.importer.mapping import summary
 from collective.thdtre.importer.mapping import warning_message
 from collective.thdtre.importer.mapping_news import news_data
 from collective.thdtre.importer.mapping_news import news_summary
-from collective.thdtre.importer.parse import parse_document
 from collective.thdtre.importer.parse import ParseError
+from collective.thdtre.importer.sandbox import parse_document
 from collective.thdtre.interfaces import IThdtreSettings
 from plone import api
 from plone.restapi.interfaces import IDeserializeFromJson
@@ -114,7 +114,12 @@ def import_url(*, container, url: str, dry_run: bool = False):
 
 
 def read_document(*, filename: str, data: bytes) -> dict:
-    """Parse an uploaded plan or news article; ``ImportRefused`` when it cannot be."""
+    """Parse an uploaded plan or news article; ``ImportRefused`` when it cannot be.
+
+    The parse runs in a child process under ``importer/limits.py``'s limits: a
+    file built to exhaust the server holds this worker for ``MAX_SECONDS`` at
+    most and costs this process no memory.
+    """
     try:
         return parse_document(filename, data, max_bytes=max_upload_bytes())
     except ParseError as error:

@@ -75,6 +75,36 @@ ERROR_MESSAGES = {
     ),
 }
 
+# Refusals of the import's limits (importer/limits.py).
+ERROR_MESSAGES.update(
+    {
+        "too_long": _(
+            "The document has more than ${limit} paragraphs: far more than a plan. "
+            "Upload the plan alone, without its attachments."
+        ),
+        "too_much_text": _(
+            "The document has more than ${limit} characters of text: far more than "
+            "a plan. Upload the plan alone, without its attachments."
+        ),
+        "docx_too_complex": _(
+            "The Word file is made of more than ${limit} XML elements and cannot be "
+            "read. Save it again as .docx (or as PDF) and upload it again."
+        ),
+        "too_slow": _(
+            "Reading the document took longer than ${seconds} seconds and was "
+            "stopped. Upload the plan alone, or as .docx or .txt."
+        ),
+        "too_much_memory": _(
+            "Reading the document needed more memory than an import may use and "
+            "was stopped. Upload the plan alone, or as .docx or .txt."
+        ),
+        "unreadable": _(
+            "The document could not be read. Save it again as .docx or .txt and "
+            "upload it again."
+        ),
+    }
+)
+
 # The parser reports warnings as codes; each becomes a message in the user's language.
 WARNINGS = {
     "issuer_from_legal_basis": _(

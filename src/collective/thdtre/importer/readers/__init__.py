@@ -5,9 +5,12 @@ with ``ocr`` for scans, ``html``) over ``base``, which holds ``ParseError`` and
 its codes. Every failure is a ``ParseError`` with a stable ``code``: the Plone
 side translates by code, the English messages are for the console script and
 the logs. Every reader is bounded (size, pages or parts, time, memory); see each
-module.
+module and ``importer/limits.py``. Whatever the format, a text far longer than a
+plan (``MAX_CHARS``, ``MAX_PARAGRAPHS``) is refused before it is parsed.
 """
 
+from collective.thdtre.importer.limits import MAX_CHARS
+from collective.thdtre.importer.limits import MAX_PARAGRAPHS
 from collective.thdtre.importer.readers.base import MAX_BYTES
 from collective.thdtre.importer.readers.base import megabytes
 from collective.thdtre.importer.readers.base import MESSAGES
@@ -56,6 +59,7 @@ __all__ = [
     "MSG_UNKNOWN_EXTENSION",
     "TEXT_EXTENSIONS",
     "ParseError",
+    "check_length",
     "decode_text",
     "normalise",
     "read_docx",
@@ -84,8 +88,27 @@ def read_text(filename: str, data: bytes, *, max_bytes: int = MAX_BYTES) -> str:
     elif extension in HTML_EXTENSIONS:
         text = read_html(data, max_bytes=max_bytes)
     else:
+        if len(data) > 4 * MAX_CHARS:  # too many characters in any encoding
+            raise ParseError("too_much_text", limit=MAX_CHARS)
         text = decode_text(data)
     text = normalise(text)
     if not text.strip():
         raise ParseError("empty")
+    check_length(text)
     return text
+
+
+def check_length(
+    text: str, *, max_chars: int | None = None, max_paragraphs: int | None = None
+) -> None:
+    """Refuse a text the parser would take too long over: far longer than a plan."""
+    max_chars = MAX_CHARS if max_chars is None else max_chars
+    max_paragraphs = MAX_PARAGRAPHS if max_paragraphs is None else max_paragraphs
+    if len(text) > max_chars:
+        raise ParseError("too_much_text", limit=max_chars)
+    lines = text.count("\n") + 1
+    if lines > max_paragraphs:
+        # Only non-empty lines are paragraphs: count them when it matters.
+        paragraphs = sum(1 for line in text.split("\n") if line.strip())
+        if paragraphs > max_paragraphs:
+            raise ParseError("too_long", limit=max_paragraphs)

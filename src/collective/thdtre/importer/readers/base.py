@@ -6,6 +6,8 @@ messages are for the console script and the logs; the Plone side translates by
 code (``importer/mapping.py``).
 """
 
+from collective.thdtre.importer.limits import MAX_BYTES
+
 import re
 import unicodedata
 
@@ -56,6 +58,30 @@ MSG_DOCX_TOO_LARGE = (
     "The Word file unpacks to more than {limit_mb:g} MB. Remove large pictures "
     "and save it again."
 )
+MSG_TOO_LONG = (
+    "The document has more than {limit} paragraphs: far more than a plan. Upload "
+    "the plan alone, without its attachments."
+)
+MSG_TOO_MUCH_TEXT = (
+    "The document has more than {limit} characters of text: far more than a "
+    "plan. Upload the plan alone, without its attachments."
+)
+MSG_DOCX_TOO_COMPLEX = (
+    "The Word file is made of more than {limit} XML elements and cannot be read. "
+    "Save it again as .docx (or as PDF) and upload it again."
+)
+MSG_TOO_SLOW = (
+    "Reading the document took longer than {seconds} seconds and was stopped. "
+    "Upload the plan alone, or as .docx or .txt."
+)
+MSG_TOO_MUCH_MEMORY = (
+    "Reading the document needed more memory than an import may use and was "
+    "stopped. Upload the plan alone, or as .docx or .txt."
+)
+MSG_UNREADABLE = (
+    "The document could not be read. Save it again as .docx or .txt and upload "
+    "it again."
+)
 
 MESSAGES = {
     "empty": MSG_EMPTY,
@@ -73,7 +99,17 @@ MESSAGES = {
     "docx_too_large": MSG_DOCX_TOO_LARGE,
 }
 
-MAX_BYTES = 20 * 1024 * 1024
+# Refusals of ``importer/limits.py``: a document far beyond what a plan is.
+MESSAGES.update(
+    {
+        "too_long": MSG_TOO_LONG,
+        "too_much_text": MSG_TOO_MUCH_TEXT,
+        "docx_too_complex": MSG_DOCX_TOO_COMPLEX,
+        "too_slow": MSG_TOO_SLOW,
+        "too_much_memory": MSG_TOO_MUCH_MEMORY,
+        "unreadable": MSG_UNREADABLE,
+    }
+)
 
 
 class ParseError(Exception):

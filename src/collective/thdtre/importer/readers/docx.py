@@ -1,22 +1,32 @@
 """Word (.docx): paragraphs and tables in document order, Word's list numbers rendered.
 
-Bounded before python-docx opens anything: the package's inflated size, the size
-of each XML part (lxml holds it in memory several times over) and the number of
-parts are read from the zip's directory, whose sizes zipfile enforces when it
-inflates.
+Bounded before python-docx opens anything (``check_package``): the package's
+inflated size, the size of each XML part (lxml holds it in memory several times
+over) and the number of parts are read from the zip's directory; then every part
+is inflated once, a megabyte at a time, so that a part inflating to more than
+its directory says is caught (zipfile stops at the stated size and the checksum
+fails) without ever holding it; and each XML part is counted as it inflates, by
+a parser that builds no tree: more elements or paragraphs than ``limits``
+allows, or a DTD (Word writes none; entities are how XML bombs multiply), and
+the file is refused.
 """
 
+from collective.thdtre.importer.limits import MAX_INFLATED
+from collective.thdtre.importer.limits import MAX_PARAGRAPHS
+from collective.thdtre.importer.limits import MAX_PARTS
+from collective.thdtre.importer.limits import MAX_XML_ELEMENTS
+from collective.thdtre.importer.limits import MAX_XML_PART
 from collective.thdtre.importer.readers.base import megabytes
 from collective.thdtre.importer.readers.base import ParseError
 from io import BytesIO
+from lxml import etree
 
 import re
 import zipfile
+import zlib
 
 
-MAX_INFLATED = 100 * 1024 * 1024
-MAX_XML_PART = 25 * 1024 * 1024
-MAX_PARTS = 2000
+CHUNK = 1024 * 1024
 
 
 def check_package(
@@ -33,16 +43,84 @@ def check_package(
     try:
         with zipfile.ZipFile(BytesIO(data)) as package:
             members = package.infolist()
-    except (zipfile.BadZipFile, ValueError, OSError):
+            if len(members) > max_parts:
+                raise ParseError("damaged_docx")
+            total = sum(member.file_size for member in members)
+            if total > max_inflated:
+                raise ParseError("docx_too_large", limit_mb=megabytes(max_inflated))
+            for member in members:
+                xml = member.filename.endswith((".xml", ".rels"))
+                if xml and member.file_size > max_xml_part:
+                    raise ParseError("docx_too_large", limit_mb=megabytes(max_xml_part))
+            for member in members:
+                _inflate(package, member)
+    except (zipfile.BadZipFile, ValueError, OSError, EOFError, RuntimeError):
         raise ParseError("damaged_docx") from None
-    if len(members) > max_parts:
+    except (zlib.error, etree.LxmlError):
+        raise ParseError("damaged_docx") from None
+
+
+def _inflate(package: zipfile.ZipFile, member: zipfile.ZipInfo) -> None:
+    """Inflate ``member`` a chunk at a time; count the elements of an XML part."""
+    counter = _XmlCounter() if member.filename.endswith((".xml", ".rels")) else None
+    with package.open(member) as stream:
+        while chunk := stream.read(CHUNK):
+            if counter is not None:
+                counter.add(chunk)
+    if counter is not None:
+        counter.finish()
+
+
+class _XmlCounter:
+    """Count an XML part's elements and paragraphs as it arrives; build no tree."""
+
+    def __init__(self):
+        self.elements = self.paragraphs = 0
+        self.parser = etree.XMLParser(
+            target=self,
+            resolve_entities=False,
+            no_network=True,
+            huge_tree=False,
+            load_dtd=False,
+        )
+
+    def add(self, chunk: bytes) -> None:
+        self.parser.feed(chunk)
+        self.check()
+
+    def finish(self) -> None:
+        self.parser.close()
+        self.check()
+
+    def check(self) -> None:
+        if self.elements > MAX_XML_ELEMENTS:
+            raise ParseError("docx_too_complex", limit=MAX_XML_ELEMENTS)
+        if self.paragraphs > MAX_PARAGRAPHS:
+            raise ParseError("too_long", limit=MAX_PARAGRAPHS)
+
+    # The parser's target interface (lxml calls these as it parses).
+    def start(self, tag, attrib, nsmap=None):
+        self.elements += 1
+        if tag == _P:
+            self.paragraphs += 1
+
+    def doctype(self, *args):
         raise ParseError("damaged_docx")
-    total = sum(member.file_size for member in members)
-    if total > max_inflated:
-        raise ParseError("docx_too_large", limit_mb=megabytes(max_inflated))
-    for member in members:
-        if member.filename.endswith(".xml") and member.file_size > max_xml_part:
-            raise ParseError("docx_too_large", limit_mb=megabytes(max_xml_part))
+
+    def end(self, tag):
+        pass
+
+    def data(self, data):
+        pass
+
+    def comment(self, text):
+        pass
+
+    def pi(self, target, data=None):
+        pass
+
+    def close(self):
+        return None
 
 
 def read_docx(data: bytes) -> str:
@@ -179,6 +257,9 @@ class _Numbering:
 
 def _w(name: str) -> str:
     return "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}" + name
+
+
+_P = _w("p")
 
 
 def _val(node, name: str, default):

@@ -8,6 +8,7 @@ from collective.thdtre import _
 from collective.thdtre.errors import ThdtreError
 from collective.thdtre.importer.load import import_document
 from collective.thdtre.importer.load import import_url
+from collective.thdtre.services.json_only import JsonOnly
 from plone.restapi.deserializer import json_body
 from plone.restapi.exceptions import DeserializationError
 from plone.restapi.services import Service
@@ -20,7 +21,7 @@ import binascii
 import plone.protect.interfaces
 
 
-class ImportPost(Service):
+class ImportPost(JsonOnly, Service):
     def reply(self):
         alsoProvides(self.request, plone.protect.interfaces.IDisableCSRFProtection)
         body = self.read_body()

@@ -1,6 +1,7 @@
 """POST @workflow/<transition> on Plans, Activities, Slogans and Reports."""
 
 from collective.thdtre import _
+from collective.thdtre.services.json_only import JsonOnly
 from collective.thdtre.workflow.guards import refusal
 from plone.restapi.services.workflow.transition import (
     WorkflowTransition as BaseTransition,
@@ -10,7 +11,7 @@ from zExceptions import Forbidden
 from zope.i18n import translate
 
 
-class WorkflowTransition(BaseTransition):
+class WorkflowTransition(JsonOnly, BaseTransition):
     """Tell a user why a transition is refused: 403 when it is theirs to take but
     not allowed to them, 400 when the item is not in a state it leaves from."""
 

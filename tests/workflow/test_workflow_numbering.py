@@ -99,9 +99,11 @@ class TestApprovalNumbers:
         keys = [(p.department, p.year, p.number) for p in (a1, a2, a2016, b1, b2)]
         assert len(set(keys)) == len(keys)
 
-    def test_a_number_already_held_is_not_given_again(self, iworld):
-        """An imported plan holding number 1 of the year pushes the sequence on."""
-        make_plan(title="Kế hoạch nhập", year=2017, number=1, symbol="KH-STP")
+    def test_a_number_already_issued_is_not_given_again(self, iworld):
+        """An issued plan holding number 1 of the year pushes the sequence on;
+        a draft holding a number does not (issue 14): it is not issued."""
+        make_plan(title="Kế hoạch nháp", year=2017, number=7, symbol="KH-STP")
+        approved_plan("Kế hoạch nhập", year=2017, number=1, symbol="KH-STP")
         plan = approved_plan("Kế hoạch mới", year=2017)
         assert plan.number == 2
 

@@ -2,8 +2,10 @@
 
 from collective.thdtre import _
 from collective.thdtre.content.base import ThdtreContainer
+from collective.thdtre.content.validators import check_number_free
 from collective.thdtre.content.validators import check_order
-from collective.thdtre.content.validators import non_negative
+from collective.thdtre.content.validators import own_department
+from collective.thdtre.content.validators import valid_document_number
 from collective.thdtre.content.validators import valid_symbol
 from collective.thdtre.interfaces import IThdtreContent
 from collective.thdtre.multilingual import language_independent
@@ -41,8 +43,10 @@ class IPlan(model.Schema):
         title=_("Number"),
         description=_("Left empty while the plan is a draft; given when it is issued."),
         required=False,
-        constraint=non_negative,
+        constraint=valid_document_number,
     )
+    # Only approvers give numbers (the permission is theirs and the managers').
+    directives.write_permission(number="collective.thdtre.SetNumber")
     symbol = schema.TextLine(
         title=_("Symbol"),
         description=_("The document symbol, e.g. KH-UBND or KH-KHCN."),
@@ -70,6 +74,7 @@ class IPlan(model.Schema):
         description=_("The department that owns this plan."),
         vocabulary="collective.thdtre.vocabularies.departments",
         required=False,
+        constraint=own_department,
     )
     issue_place = schema.TextLine(
         title=_("Place of issue"),
@@ -227,6 +232,10 @@ class IPlan(model.Schema):
             "period_end",
             _("The period must end on or after the day it starts."),
         )
+
+    @invariant
+    def number_is_free(data):
+        check_number_free(data)
 
 
 def document_number(number, symbol) -> str:

@@ -50,3 +50,24 @@ def set_departments(departments: list[dict]) -> None:
     """Store the list of departments."""
     registry = queryUtility(IRegistry)
     registry[RECORD] = json.dumps(departments, ensure_ascii=False)
+
+
+# Roles that act for every department; the publishers' group does too.
+ALL_DEPARTMENTS_ROLES = ("Manager", "Site Administrator", "Thdtre Publisher")
+
+
+def acts_for(department_id: str) -> bool:
+    """True when the current user may file content under ``department_id``:
+    a member of its editors' or approvers' group, a publisher or a site manager."""
+    from AccessControl import getSecurityManager
+
+    user = getSecurityManager().getUser()
+    if user is None:
+        return False
+    if set(user.getRoles()) & set(ALL_DEPARTMENTS_ROLES):
+        return True
+    groups = set(getattr(user, "getGroups", lambda: ())() or ())
+    return bool(
+        groups
+        & {PUBLISHERS_GROUP, editors_group(department_id), approvers_group(department_id)}
+    )

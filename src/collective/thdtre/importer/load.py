@@ -3,6 +3,7 @@ events are exactly those of a REST ``POST``. Never commits: a failure aborts the
 caller's transaction and leaves nothing behind."""
 
 from Acquisition import aq_base
+from collective.thdtre import _
 from collective.thdtre.errors import ImportRefused
 from collective.thdtre.errors import InvalidContent
 from collective.thdtre.importer.fetch import fetch
@@ -18,6 +19,7 @@ from collective.thdtre.importer.mapping_news import news_summary
 from collective.thdtre.importer.parse import ParseError
 from collective.thdtre.importer.sandbox import parse_document
 from collective.thdtre.interfaces import IThdtreSettings
+from collective.thdtre.workflow.numberinput import may_set_number
 from plone import api
 from plone.restapi.interfaces import IDeserializeFromJson
 from plone.restapi.services.content.utils import add
@@ -149,6 +151,7 @@ def import_document(*, container, filename: str, data: bytes, dry_run: bool = Fa
 
 def _import_plan(container, parsed, filename, data, dry_run):
     result = summary(parsed)
+    _number_proposed_only(container, result)
     links = _plans_by_number(result["implements"])
     result["implements_found"] = sorted(links)
     if dry_run:
@@ -167,6 +170,22 @@ def _import_plan(container, parsed, filename, data, dry_run):
     for activity in activities_data(parsed):
         create_content(container=plan, type="Activity", data=activity)
     return result, plan
+
+
+def _number_proposed_only(container, result):
+    """The document's number is official only when an approver gives it: an
+    editor's import keeps it in the document and says so."""
+    number = result["plan"].get("number")
+    if number is None or may_set_number(container):
+        return
+    del result["plan"]["number"]
+    result["warnings"].append(
+        _(
+            "The document says number ${number}; it is not set: an approver gives "
+            "the plan its number.",
+            mapping={"number": number},
+        )
+    )
 
 
 def _import_news(container, parsed, dry_run):

@@ -4,10 +4,16 @@ The counters live in a BTree in the site's annotations. Two approvals of the
 same sequence at once write the same key, so one of them gets a ConflictError
 and is retried by the publisher: numbers are never given twice. A counter only
 goes up, so a number is not reused after a retract.
+
+Only issued numbers (of approved and published plans) move the sequence: a number
+typed into a draft does not, and one already issued cannot be issued again.
 """
 
 from BTrees.OOBTree import OOBTree
 from collective.thdtre.content.plan import reindex_parts
+from collective.thdtre.content.validators import ISSUED_STATES
+from collective.thdtre.content.validators import issued_twin
+from collective.thdtre.content.validators import number_taken_message
 from collective.thdtre.departments import get_department
 from collective.thdtre.departments import get_departments
 from datetime import date
@@ -27,7 +33,11 @@ def _counters():
 
 def _highest_in_catalog(department: str, year: int) -> int:
     brains = api.content.find(
-        portal_type="Plan", department=department, year=year, unrestricted=True
+        portal_type="Plan",
+        department=department,
+        year=year,
+        review_state=ISSUED_STATES,
+        unrestricted=True,
     )
     numbers = [0]
     for brain in brains:
@@ -53,9 +63,35 @@ def _automatic_symbol(symbol) -> bool:
     }
 
 
+def _year(plan) -> int:
+    return plan.year or (plan.issue_date or date.today()).year
+
+
+def number_refusal(plan):
+    """Why ``plan`` may not be approved with the number it was given, or None."""
+    if plan.number is None:
+        return None
+    year = _year(plan)
+    twin = issued_twin(
+        number=plan.number,
+        department=plan.department,
+        symbol=plan.symbol,
+        year=year,
+        uid=plan.UID(),
+    )
+    return number_taken_message(twin, year) if twin else None
+
+
 def assign_number(plan) -> None:
     """Number an approved plan that has none; fill its symbol and date if empty."""
     if plan.number is not None:
+        # Hand-set by an approver: approval still issues it today.
+        if plan.issue_date is None:
+            plan.issue_date = date.today()
+        if not plan.year:
+            plan.year = plan.issue_date.year
+        plan.reindexObject()
+        reindex_parts(plan)
         return
     department = plan.department or ""
     info = get_department(id=department) if department else None

@@ -6,6 +6,7 @@ from collective.thdtre.content.utils import folder_department
 from collective.thdtre.departments import get_department
 from collective.thdtre.workflow import notify
 from collective.thdtre.workflow.numbering import assign_number
+from collective.thdtre.workflow.numbering import number_refusal
 from datetime import date
 from plone import api
 from Products.CMFCore.WorkflowCore import WorkflowException
@@ -28,8 +29,16 @@ def _transition_id(event):
     return event.transition.id if event.transition is not None else None
 
 
+def _refuse(message):
+    raise WorkflowException(translate(message, context=getRequest()))
+
+
 def before_transition(obj, event):
-    """Refuse a rejection without a comment."""
+    """Refuse a rejection without a comment, an approval of an issued number."""
+    if _transition_id(event) == "approve" and IPlan.providedBy(obj):
+        refusal = number_refusal(obj)
+        if refusal is not None:
+            _refuse(refusal)
     if _transition_id(event) != "reject":
         return
     comment = (event.kwargs or {}).get("comment", "")

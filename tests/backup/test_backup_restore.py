@@ -106,6 +106,31 @@ def postgres():
         server.stop()
 
 
+def databases(postgres) -> dict:
+    """{database: the latest transaction in it}, for the cluster's databases."""
+    import psycopg2
+
+    found = {}
+    admin = psycopg2.connect(postgres.dsn.replace("thdtre_cluster", "postgres"))
+    try:
+        with admin.cursor() as cursor:
+            cursor.execute(
+                "SELECT datname FROM pg_database WHERE datname LIKE 'thdtre%'"
+            )
+            names = [row[0] for row in cursor.fetchall()]
+    finally:
+        admin.close()
+    for name in names:
+        connection = psycopg2.connect(postgres.dsn.replace("thdtre_cluster", name))
+        try:
+            with connection.cursor() as cursor:
+                cursor.execute("SELECT max(tid) FROM object_state")
+                found[name] = cursor.fetchone()[0]
+        finally:
+            connection.close()
+    return found
+
+
 def test_cluster_restores_its_database(tmp_path, postgres):
     from cluster_servers import Instance
     from cluster_servers import START_TIMEOUT
@@ -123,20 +148,30 @@ def test_cluster_restores_its_database(tmp_path, postgres):
     }
     made = zope.create_site()
     assert made.returncode == 0, made.stdout[-2000:] + made.stderr[-3000:]
-    first = site_state(conf, tmp_path / "1.json", change=1)
     try:
         zope.start()
         zope.wait_until_ready(time.monotonic() + START_TIMEOUT)
+        first = site_state(conf, tmp_path / "1.json", change=1)
         ok(backup_script("backup", **env))  # while the site runs
         second = site_state(conf, tmp_path / "2.json", change=2)
         assert_changed(first, second, 2)
 
+        before = databases(postgres)
         refused = backup_script("restore", **env)
         assert refused.returncode == 1
         assert "stop the Zope instances first" in refused.stderr
-        assert site_state(conf, tmp_path / "still.json") == second
+        assert "nothing was changed" in refused.stderr
+        assert (
+            databases(postgres)
+            == before
+            == {"thdtre_cluster": before["thdtre_cluster"]}
+        )
     finally:
         zope.stop()
 
     ok(backup_script("restore", **env))
     assert site_state(conf, tmp_path / "r1.json") == first
+    assert set(databases(postgres)) == {
+        "thdtre_cluster",
+        "thdtre_cluster_before_restore",
+    }

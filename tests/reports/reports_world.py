@@ -152,10 +152,10 @@ def add_report(plan, *, state: str = "draft", submitted_date=None, **figures):
 
 def province_plan(**fields):
     fields.setdefault("report_deadline", DEADLINE)
+    fields.setdefault("number", 26)
     return make_plan(
         department=PROVINCE,
         title="Tổ chức Tháng hành động vì trẻ em năm 2024",
-        number=26,
         symbol="KH-UBND",
         issuing_body="UBND TỈNH BẮC GIANG",
         **fields,
@@ -221,11 +221,43 @@ LATE_UNIT = "SỞ KHOA HỌC VÀ CÔNG NGHỆ"
 MISSING_UNIT = "SỞ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI"
 
 
-def results_world(*, state: str, public_summary: bool = False, year: int = 2024):
-    """A province plan in ``state`` with an on-time, a late and a missing unit."""
-    province = province_plan(state=state, public_summary=public_summary, year=year)
+def _unissued(department: str, number: int, year: int) -> int:
+    """``number``, or the next free one (+100) when a plan of ``department`` and
+    ``year`` was already approved with it: numbers are unique once issued."""
+    taken = {
+        plan.number
+        for plan in department_folder(id=department).objectValues()
+        if getattr(plan, "year", None) == year
+        and api.content.get_state(obj=plan, default=None) in ("approved", "published")
+    }
+    while number in taken:
+        number += 100
+    return number
+
+
+def results_world(
+    *,
+    state: str,
+    public_summary: bool = False,
+    year: int = 2024,
+    unit_state: str = "published",
+):
+    """A province plan in ``state`` with an on-time, a late and a missing unit,
+    whose plans are ``unit_state`` (published: the province's people may open
+    them, and summaries list only the plans the viewer may open)."""
+    province = province_plan(
+        state=state,
+        public_summary=public_summary,
+        year=year,
+        number=_unissued(PROVINCE, 26, year),
+    )
+    units = {"year": year, "state": unit_state}
     on_time = unit_plan(
-        province, department=STP, issuing_body=ON_TIME_UNIT, number=12, year=year
+        province,
+        department=STP,
+        issuing_body=ON_TIME_UNIT,
+        number=_unissued(STP, 12, year),
+        **units,
     )
     add_report(
         on_time,
@@ -237,7 +269,11 @@ def results_world(*, state: str, public_summary: bool = False, year: int = 2024)
         extra_metrics={"trees_planted": 150},
     )
     late = unit_plan(
-        province, department=KHCN, issuing_body=LATE_UNIT, number=63, year=year
+        province,
+        department=KHCN,
+        issuing_body=LATE_UNIT,
+        number=_unissued(KHCN, 63, year),
+        **units,
     )
     add_report(
         late,
@@ -248,6 +284,10 @@ def results_world(*, state: str, public_summary: bool = False, year: int = 2024)
         extra_metrics={"trees_planted": 1_000},
     )
     unit_plan(
-        province, department=LDTBXH, issuing_body=MISSING_UNIT, number=40, year=year
+        province,
+        department=LDTBXH,
+        issuing_body=MISSING_UNIT,
+        number=_unissued(LDTBXH, 40, year),
+        **units,
     )
     return province

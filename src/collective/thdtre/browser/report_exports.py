@@ -15,19 +15,31 @@ from zope.i18n import translate
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
+SENT_UP = ("approved", "published")
+
+
 def reports_table(summary):
-    """Every report of the implementing plans (not only the counted ones)."""
+    """The reports of the summary's plans (only those the viewer may open),
+    except drafts and pending ones the viewer may not open themselves."""
     metrics = summary["metrics"]
     headers = ["Đơn vị", "Kế hoạch", "Báo cáo", "Tình trạng", "Ngày gửi"] + [
         m["title"] for m in metrics
     ]
-    rows = []
     catalog = api.portal.get_tool("portal_catalog")
+    paths = {row["plan"]["@id"]: _path(row["plan"]["@id"]) for row in summary["rows"]}
+    query = {
+        "portal_type": "Report",
+        "path": {"query": list(paths.values()), "depth": 1},
+    }
+    readable = {b.UID for b in catalog.searchResults(**query)} if paths else set()
+    rows = []
     for row in summary["rows"]:
         for brain in catalog.unrestrictedSearchResults(
             portal_type="Report",
-            path={"query": _path(row["plan"]["@id"]), "depth": 1},
+            path={"query": paths[row["plan"]["@id"]], "depth": 1},
         ):
+            if brain.UID not in readable and brain.review_state not in SENT_UP:
+                continue
             values = brain.report_metrics or {}
             rows.append(
                 [

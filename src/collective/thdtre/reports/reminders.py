@@ -64,7 +64,7 @@ def send_reminders(*, today: date | None = None) -> list[dict]:
             kind = _kind(plan.report_deadline, today, days_before)
             if kind is None:
                 continue
-            for row in report_summary(plan, today=today)["rows"]:
+            for row in report_summary(plan, today=today, unrestricted=True)["rows"]:
                 key = f"{plan.UID()}|{row['plan']['@id']}|{kind}|{plan.report_deadline}"
                 if row["status"] not in NOT_REPORTED or key in sent:
                     continue

@@ -1,7 +1,10 @@
 """Who has reported on a plan, who is late, and the totals: from the catalog only.
 
-Rows are the plans that implement the plan (and, recursively, theirs); each
-row's report is the Report inside that plan. Totals count approved reports only.
+Rows are the plans that implement the plan (and, recursively, theirs) that the
+current user may open; each row's report is the Report inside that plan. Totals
+count the approved reports of those rows only, so a plan the viewer cannot open
+(another department's draft) gives away neither its title, its number nor its
+figures.
 """
 
 from collective.thdtre.dates import as_date
@@ -33,6 +36,22 @@ def implementing_plans(plan) -> list[tuple[int, object]]:
     return found
 
 
+def visible_plans(plan) -> list[tuple[int, object]]:
+    """``implementing_plans`` that the current user may open (View)."""
+    found = implementing_plans(plan)
+    if not found:
+        return []
+    catalog = api.portal.get_tool("portal_catalog")
+    # searchResults applies the user's roles (allowedRolesAndUsers = View).
+    allowed = {
+        brain.UID
+        for brain in catalog.searchResults(
+            portal_type="Plan", UID=[brain.UID for _level, brain in found]
+        )
+    }
+    return [(level, brain) for level, brain in found if brain.UID in allowed]
+
+
 def _reports_by_plan(paths):
     catalog = api.portal.get_tool("portal_catalog")
     reports = {}
@@ -62,13 +81,16 @@ def _status(report, deadline, today):
     return ("submitted" if state == "pending" else "draft"), late
 
 
-def report_summary(plan, *, today: date | None = None) -> dict:
-    """The dashboard's data for ``plan``."""
+def report_summary(
+    plan, *, today: date | None = None, unrestricted: bool = False
+) -> dict:
+    """The dashboard's data for ``plan``, over the plans the current user may
+    open; ``unrestricted`` (trusted jobs such as the reminders) over all."""
     today = today or date.today()
     deadline = plan.report_deadline
     metrics = metrics_for(plan.year)
     ids = [m["id"] for m in metrics]
-    plans = implementing_plans(plan)
+    plans = implementing_plans(plan) if unrestricted else visible_plans(plan)
     reports = _reports_by_plan([b.getPath() for _level, b in plans])
     rows, totals, per_level = [], dict.fromkeys(ids, 0), {}
     for level, brain in plans:

@@ -19,7 +19,10 @@ import tempfile
 
 APT_TIMEOUT = 600
 PG_TIMEOUT = 120
-TABLES = "thdtre_views, thdtre_view_debounce, thdtre_visits, thdtre_totals"
+TABLES = (
+    "thdtre_views, thdtre_slots, thdtre_distinct, thdtre_sketch, thdtre_totals,"
+    " thdtre_meta, thdtre_view_debounce, thdtre_visits"
+)
 
 
 def _pg_bindir() -> Path | None:

@@ -42,10 +42,12 @@ def test_tables_are_prefixed_and_made_once_by_racing_instances(pg_dsn, instances
         " WHERE table_schema = 'public' ORDER BY table_name",
     )
     assert [name for (name,) in tables] == [
+        "thdtre_distinct",
+        "thdtre_meta",
+        "thdtre_sketch",
+        "thdtre_slots",
         "thdtre_totals",
-        "thdtre_view_debounce",
         "thdtre_views",
-        "thdtre_visits",
     ]
 
 

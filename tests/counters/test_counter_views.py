@@ -37,18 +37,21 @@ def test_reload_within_the_debounce_counts_once(store):
     assert store.record_view(key="b", visitor="v1", when=later) == 1
 
 
-def test_stale_debounce_rows_are_pruned_without_losing_counts(store):
+def test_the_debounce_is_a_fixed_number_of_slots_and_loses_no_count(store):
+    from collective.thdtre.counters.base import SLOTS
+
     for minute in range(5):
         when = T0 + timedelta(minutes=minute)
         store.record_view(key="a", visitor=f"v{minute}", when=when)
     assert store.views(key="a") == 5
 
     def rows(cursor):
-        cursor.execute("SELECT COUNT(*) FROM thdtre_view_debounce")
-        return cursor.fetchone()[0]
+        cursor.execute("SELECT COUNT(*), MIN(slot), MAX(slot) FROM thdtre_slots")
+        return cursor.fetchone()
 
-    # Each prune (at most once a minute) keeps only the last DEBOUNCE_SECONDS.
-    assert store._run(rows, write=False) <= 2
+    count, low, high = store._run(rows, write=False)
+    assert count == 5
+    assert 0 <= low <= high < SLOTS
 
 
 def test_set_initial_seeds_an_imported_count_once(store):

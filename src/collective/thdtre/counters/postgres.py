@@ -5,8 +5,8 @@ so a site that counts in SQLite does not need it.
 """
 
 from collections.abc import Callable
-from collective.thdtre.counters.store import CounterError
-from collective.thdtre.counters.store import CounterStore
+from collective.thdtre.counters.base import CounterError
+from collective.thdtre.counters.base import CounterStore
 
 import threading
 import weakref
@@ -26,7 +26,7 @@ class _Holder:
 class PostgresStore(CounterStore):
     """Counters in PostgreSQL tables ``thdtre_*``, created if missing; atomic."""
 
-    day_type = "DATE"
+    table_exists_sql = "SELECT to_regclass(%s) IS NOT NULL"
 
     def __init__(self, dsn: str, *, timeout: float = 5.0):
         super().__init__()
@@ -115,9 +115,9 @@ class PostgresStore(CounterStore):
         self._forget(connection)
         return False
 
-    def _create_schema(self, cursor) -> None:
+    def _create_schema(self, cursor) -> bytes:
         cursor.execute("SELECT pg_advisory_xact_lock(%s)", (SCHEMA_LOCK_ID,))
-        super()._create_schema(cursor)
+        return super()._create_schema(cursor)
 
     def _run(self, work: Callable, *, write: bool):
         for attempt in (1, 2):

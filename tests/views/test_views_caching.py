@@ -255,9 +255,16 @@ class TestPurge:
             transaction.commit()
 
 
+def _from_proxy(made):
+    """Requests from the counting proxy's address (counting_proxies, issue 14)."""
+    made.testapp.extra_environ["REMOTE_ADDR"] = "127.0.0.1"
+    return made
+
+
 class TestCountingBehindTheProxy:
     def _count(self, app, uri, *, agent=None, user=None):
         made = browser(app, user) if agent is None else browser(app, user, agent=agent)
+        _from_proxy(made)
         made.addHeader("X-Original-URI", uri)
         made.open(api.portal.get().absolute_url() + "/@@thdtre-count")
         assert made.headers["Status"].startswith("204")
@@ -271,7 +278,7 @@ class TestCountingBehindTheProxy:
         self, world, functional_app_class
     ):
         news = world["news"]
-        made = browser(functional_app_class)
+        made = _from_proxy(browser(functional_app_class))
         made.addHeader(PROXY_HEADER, "proxy")
         made.open(news.absolute_url())
         assert self._views(news) == 0
@@ -330,7 +337,7 @@ class TestCountingBehindTheProxy:
         news = world["news"]
         uri = "/" + news.virtual_url_path()
         for cookie in ("a" * 32, "b" * 32, "a" * 32):
-            made = browser(functional_app_class)
+            made = _from_proxy(browser(functional_app_class))
             made.addHeader("Cookie", f"thdtre_visitor={cookie}")
             made.addHeader("X-Original-URI", uri)
             made.open(api.portal.get().absolute_url() + "/@@thdtre-count")
@@ -340,7 +347,7 @@ class TestCountingBehindTheProxy:
         news = world["news"]
         uri = "/" + news.virtual_url_path()
         for named in ("c" * 32, "d" * 32, "c" * 32, "not-an-id"):
-            made = browser(functional_app_class)
+            made = _from_proxy(browser(functional_app_class))
             made.addHeader("X-Thdtre-Visitor", named)
             made.addHeader("X-Original-URI", uri)
             made.open(api.portal.get().absolute_url() + "/@@thdtre-count")

@@ -120,7 +120,10 @@ class TestViewCounter:
         assert text(by_class(page, "thdtre-view-count")[0]) == "Lượt xem: 1"
         visitor.reload()
         assert shown_views(parse(visitor)) == 1
+        # Another person: another machine (the same browser without the cookie
+        # from the same address is a repeat within 30 s, issue 14).
         second = browser(functional_app_class)
+        second.testapp.extra_environ["REMOTE_ADDR"] = "198.51.100.2"
         second.open(item.absolute_url())
         assert shown_views(parse(second)) == 2
         assert stored_views(item) == 2

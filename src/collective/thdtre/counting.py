@@ -11,14 +11,26 @@ not, to ``@@thdtre-count`` (``browser/count.py``; nginx's ``mirror`` in
 ``cluster/nginx.conf.in``), which counts it instead. So that a cached page still
 shows the current numbers, the numbers in it are server-side includes the proxy
 fills in for each visitor (``ssi_include``: ``@@thdtre-views``, ``@@thdtre-visits``).
+
+Only the proxy may say so: its headers count only on requests whose peer address
+(the WSGI ``REMOTE_ADDR``, never ``X-Forwarded-For``) is one of the site's
+``counting_proxies`` (default 127.0.0.1 and ::1); from anywhere else they are
+ignored and the request counts as any other.
+
+A visitor is the ``thdtre_visitor`` cookie. A request without it is a new visitor
+only once per 30 s per address and browser (``first_sight``): the page sets the
+cookie, so a browser counts once, and a client that never keeps the cookie
+(a script) cannot count a view per request.
 """
 
 from App.config import getConfiguration
 from collective.thdtre.counters import get_store
 from collective.thdtre.counters import is_bot
+from collective.thdtre.interfaces import IThdtreSettings
 from plone import api
 
 import hashlib
+import ipaddress
 import os
 import secrets
 import tempfile
@@ -28,6 +40,11 @@ VISITOR_COOKIE = "thdtre_visitor"
 DSN_VARIABLE = "THDTRE_COUNTER_DSN"
 PROXY_HEADER = "X-Thdtre-Counter"
 VISITOR_HEADER = "X-Thdtre-Visitor"
+# Set by the proxy when it gave the visitor a new cookie with this request.
+NEW_VISITOR_HEADER = "X-Thdtre-New-Visitor"
+DEFAULT_PROXIES = ("127.0.0.1", "::1")
+# Where one request's decision about a cookieless visitor is kept.
+_DECIDED = "collective.thdtre.counted_visitor"
 # Where the proxy's server-side includes reach the site (nginx.conf.in).
 SSI_PREFIX = "/_thdtre_ssi/"
 
@@ -66,23 +83,94 @@ def visitor_id(request) -> str:
     return value
 
 
-def known_visitor(request) -> str:
-    """The visitor's id without setting a cookie, for the proxy's counting copy.
+def proxy_networks() -> list:
+    """The site's counting proxies (``counting_proxies``) as networks."""
+    value = api.portal.get_registry_record(
+        "counting_proxies", interface=IThdtreSettings, default=None
+    )
+    if value is None:  # a site not upgraded yet
+        value = DEFAULT_PROXIES
+    networks = []
+    for entry in value:
+        try:
+            networks.append(ipaddress.ip_network(entry.strip(), strict=False))
+        except ValueError:
+            continue  # the control panel refuses these; an old value is skipped
+    return networks
 
-    The proxy names it (``X-Thdtre-Visitor``: the cookie, or the id of the
-    cookie it gives a new visitor); else the cookie; else the visitor is told
-    apart by address and browser.
-    """
-    value = _visitor(request.get_header(VISITOR_HEADER)) or _cookie_visitor(request)
-    if value:
-        return value
-    seen = f"{request.getClientAddr()}|{request.get_header('User-Agent', '')}"
+
+def from_proxy(request) -> bool:
+    """Whether the request's peer is one of the site's counting proxies."""
+    peer = request.environ.get("REMOTE_ADDR", "")
+    try:
+        address = ipaddress.ip_address(peer.split("%")[0])
+    except ValueError:
+        return False
+    if address.version == 6 and address.ipv4_mapped:
+        address = address.ipv4_mapped
+    return any(address in network for network in proxy_networks())
+
+
+def client_address(request) -> str:
+    """The visitor's address: the one the proxy saw, or the peer's."""
+    if from_proxy(request):
+        forwarded = request.get_header("X-Forwarded-For", "")
+        last = forwarded.rsplit(",", 1)[-1].strip()
+        if last:
+            return last
+    return request.environ.get("REMOTE_ADDR", "")
+
+
+def fingerprint(request) -> str:
+    """A visitor without a cookie told apart by address and browser."""
+    seen = f"{client_address(request)}|{request.get_header('User-Agent', '')}"
     return hashlib.sha256(seen.encode()).hexdigest()[:32]
+
+
+def known_visitor(request) -> str | None:
+    """The visitor's id for the proxy's counting copy, or None if not counted.
+
+    The proxy names it (``X-Thdtre-Visitor``: the cookie, or the id of the cookie
+    it gives a new visitor, ``X-Thdtre-New-Visitor: 1``); else the cookie; else the
+    visitor is told apart by address and browser. A new visitor counts once per
+    30 s per address and browser.
+    """
+    named = (
+        _visitor(request.get_header(VISITOR_HEADER)) if from_proxy(request) else None
+    )
+    new = from_proxy(request) and request.get_header(NEW_VISITOR_HEADER) == "1"
+    if named and not new:
+        return named
+    if not named:
+        cookie = _cookie_visitor(request)
+        if cookie:
+            return cookie
+        named = fingerprint(request)
+    return (
+        named if counter_store().first_sight(fingerprint=fingerprint(request)) else None
+    )
 
 
 def counted_by_proxy(request) -> bool:
     """Whether a caching proxy in front counts this page (not its rendering)."""
-    return request.get_header(PROXY_HEADER, "") == "proxy"
+    return request.get_header(PROXY_HEADER, "") == "proxy" and from_proxy(request)
+
+
+def counted_visitor(request) -> str | None:
+    """The visitor whose page this is, or None when a page without cookie is not.
+
+    Sets the cookie of a new visitor; decided once per request.
+    """
+    decided = request.environ.get(_DECIDED)
+    if decided is not None:
+        return decided or None
+    visitor = _cookie_visitor(request)
+    if visitor is None:
+        visitor = visitor_id(request)
+        if not counter_store().first_sight(fingerprint=fingerprint(request)):
+            visitor = None
+    request.environ[_DECIDED] = visitor or ""
+    return visitor
 
 
 def ssi_include(view: str) -> str:
@@ -94,8 +182,14 @@ def ssi_include(view: str) -> str:
 
 
 def counts(request, context) -> bool:
-    """Whether rendering this page counts it: no proxy counts it, a visitor's."""
-    return not counted_by_proxy(request) and is_visitor(request, context)
+    """Whether rendering this page counts it: no proxy counts it, a visitor's.
+
+    A page without the visitor cookie counts once per 30 s per address and
+    browser; ``visitor_id`` then gives the cookie it set.
+    """
+    if counted_by_proxy(request) or not is_visitor(request, context):
+        return False
+    return counted_visitor(request) is not None
 
 
 def is_visitor(request, context) -> bool:

@@ -5,6 +5,8 @@ from plone.app.contenttypes.interfaces import IPloneAppContenttypesLayer
 from zope import schema
 from zope.interface import Interface
 
+import ipaddress
+
 
 class IBrowserLayer(IPloneAppContenttypesLayer):
     """Marker interface of the add-on's browser layer.
@@ -20,6 +22,20 @@ class IThdtreContent(Interface):
 
 class IDepartmentFolder(Interface):
     """Marker of a department's own folder, where its editors add plans."""
+
+
+class NotAnAddress(schema.ValidationError):
+    __doc__ = _(
+        "Write an IP address or network, such as 127.0.0.1, ::1 or 10.0.0.0/24."
+    )
+
+
+def _is_address(value: str) -> bool:
+    try:
+        ipaddress.ip_network(value.strip(), strict=False)
+    except ValueError:
+        raise NotAnAddress(value) from None
+    return True
 
 
 class IThdtreSettings(Interface):
@@ -61,6 +77,19 @@ class IThdtreSettings(Interface):
         value_type=schema.TextLine(),
         required=False,
         default=[],
+    )
+
+    counting_proxies = schema.List(
+        title=_("Addresses of the counting proxy"),
+        description=_(
+            "Only requests from these addresses (the caching proxy in front of "
+            "the site, such as nginx) may name a visitor or ask for a view to be "
+            "counted; from anywhere else such headers are ignored. One address "
+            "or network a line."
+        ),
+        value_type=schema.TextLine(constraint=_is_address),
+        required=False,
+        default=["127.0.0.1", "::1"],
     )
 
     metrics = schema.SourceText(

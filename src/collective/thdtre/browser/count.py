@@ -1,6 +1,9 @@
 """What a caching proxy asks of the counters, for the pages it serves.
 
-``@@thdtre-count``: count a page a caching proxy served, cached or not.
+``@@thdtre-count``: count a page a caching proxy served, cached or not. Only the
+site's counting proxies may call it (``counting_proxies``), and only by that name:
+anything else (another address, ``thdtre-count`` without ``@@``, acquired under an
+item, ``++view++``) gets 404 and counts nothing.
 
 nginx sends a copy of every page request to this view (``mirror`` in
 ``cluster/nginx.conf.in``) with the page's URI in ``X-Original-URI`` and the
@@ -15,6 +18,7 @@ server-side includes in a (cached) news page and visit box. They only read.
 
 from collective.thdtre.browser.visits import visit_numbers
 from collective.thdtre.counting import counter_store
+from collective.thdtre.counting import from_proxy
 from collective.thdtre.counting import is_visitor
 from collective.thdtre.counting import known_visitor
 from collective.thdtre.exporter.reports import vn_number
@@ -22,15 +26,20 @@ from plone import api
 from Products.Five.browser import BrowserView
 from urllib.parse import unquote
 from urllib.parse import urlsplit
+from zExceptions import NotFound
 
 
 URI_HEADER = "X-Original-URI"
+# The one name the proxy calls the view by (nginx.conf.in).
+COUNT_STEP = "@@thdtre-count"
 # Names of an item's views a page URI may end with.
 VIEW_NAMES = ("view", "newsitem_view")
 
 
 class CountView(BrowserView):
     def __call__(self):
+        if self.request.steps[-1:] != [COUNT_STEP] or not from_proxy(self.request):
+            raise NotFound(COUNT_STEP)
         response = self.request.response
         response.setHeader("Cache-Control", "no-store")
         path = self.page_path()
@@ -68,8 +77,10 @@ class CountView(BrowserView):
             context = brain.getObject()  # an editor of the item is not counted
         if not is_visitor(self.request, context):
             return
-        store = counter_store()
         visitor = known_visitor(self.request)
+        if visitor is None:  # a cookieless repeat
+            return
+        store = counter_store()
         if brain is not None and brain.portal_type == "News Item":
             store.record_view(key=brain.UID, visitor=visitor)
         store.record_visit(visitor=visitor)

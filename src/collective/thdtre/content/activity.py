@@ -1,6 +1,7 @@
 """An Activity (Hoạt động) of a plan, with its lead and coordinating units."""
 
 from collective.thdtre import _
+from collective.thdtre.content import limits
 from collective.thdtre.content.base import ThdtreItem
 from collective.thdtre.content.validators import check_order
 from collective.thdtre.content.validators import non_negative
@@ -16,9 +17,12 @@ from zope.interface import invariant
 class IActivity(model.Schema):
     """Schema of an Activity."""
 
-    title = schema.TextLine(title=_("Title"), required=True)
-    description = schema.Text(title=_("Description"), required=False)
+    title = schema.TextLine(title=_("Title"), required=True, constraint=limits.title)
+    description = schema.Text(
+        title=_("Description"), required=False, constraint=limits.text
+    )
     lead_unit = schema.TextLine(
+        constraint=limits.line,
         title=_("Lead unit"),
         description=_("The unit in charge (Đơn vị chủ trì)."),
         required=False,
@@ -26,14 +30,18 @@ class IActivity(model.Schema):
     coordinating_units = schema.List(
         title=_("Coordinating units"),
         description=_("Units that take part (Đơn vị phối hợp), one per line."),
-        value_type=schema.TextLine(),
+        value_type=schema.TextLine(constraint=limits.line),
         default=[],
         required=False,
+        constraint=limits.items,
     )
     start = schema.Date(title=_("Start"), required=False)
     end = schema.Date(title=_("End"), required=False)
-    location = schema.TextLine(title=_("Location"), required=False)
+    location = schema.TextLine(
+        title=_("Location"), required=False, constraint=limits.line
+    )
     target_group = schema.TextLine(
+        constraint=limits.line,
         title=_("Target group"),
         description=_("Who the activity is for, e.g. children of staff."),
         required=False,
@@ -47,7 +55,7 @@ class IActivity(model.Schema):
         default="planned",
         required=True,
     )
-    text = RichText(title=_("Details"), required=False)
+    text = RichText(title=_("Details"), required=False, constraint=limits.rich_text)
 
     @invariant
     def dates_are_ordered(data):

@@ -1,6 +1,7 @@
 """The Plan (Kế hoạch): an official Action Month plan and the folder of its parts."""
 
 from collective.thdtre import _
+from collective.thdtre.content import limits
 from collective.thdtre.content.base import ThdtreContainer
 from collective.thdtre.content.validators import check_number_free
 from collective.thdtre.content.validators import check_order
@@ -27,6 +28,7 @@ class IPlan(model.Schema):
     """Schema of a Plan: the parts of an administrative plan under Decree 30/2020."""
 
     title = schema.TextLine(
+        constraint=limits.title,
         title=_("Summary"),
         description=_(
             "The summary under KẾ HOẠCH, e.g. "
@@ -35,6 +37,7 @@ class IPlan(model.Schema):
         required=True,
     )
     description = schema.Text(
+        constraint=limits.text,
         title=_("Description"),
         description=_("A short description shown in listings and search results."),
         required=False,
@@ -51,7 +54,7 @@ class IPlan(model.Schema):
         title=_("Symbol"),
         description=_("The document symbol, e.g. KH-UBND or KH-KHCN."),
         required=False,
-        constraint=valid_symbol,
+        constraint=limits.both(limits.line, valid_symbol),
     )
     document_number = schema.TextLine(
         title=_("Number and symbol"),
@@ -60,11 +63,13 @@ class IPlan(model.Schema):
         readonly=True,
     )
     parent_body = schema.TextLine(
+        constraint=limits.line,
         title=_("Parent body"),
         description=_("The body above the issuer, e.g. UBND TỈNH BẮC GIANG."),
         required=False,
     )
     issuing_body = schema.TextLine(
+        constraint=limits.line,
         title=_("Issuing body"),
         description=_("e.g. SỞ KHOA HỌC VÀ CÔNG NGHỆ."),
         required=False,
@@ -77,6 +82,7 @@ class IPlan(model.Schema):
         constraint=own_department,
     )
     issue_place = schema.TextLine(
+        constraint=limits.line,
         title=_("Place of issue"),
         description=_("e.g. Bắc Giang."),
         required=False,
@@ -115,6 +121,7 @@ class IPlan(model.Schema):
         ],
     )
     theme = schema.TextLine(
+        constraint=limits.line,
         title=_("Theme"),
         description=_("The year's theme, without quotation marks."),
         required=False,
@@ -122,11 +129,13 @@ class IPlan(model.Schema):
     period_start = schema.Date(title=_("Period start"), required=False)
     period_end = schema.Date(title=_("Period end"), required=False)
     scope = schema.TextLine(
+        constraint=limits.line,
         title=_("Scope"),
         description=_("e.g. Trên địa bàn toàn thành phố."),
         required=False,
     )
     legal_basis = schema.Text(
+        constraint=limits.text,
         title=_("Legal basis"),
         description=_("The opening 'Thực hiện ...' or 'Căn cứ ...' paragraph."),
         required=False,
@@ -146,15 +155,19 @@ class IPlan(model.Schema):
         vocabulary="plone.app.vocabularies.Catalog",
         pattern_options={"selectableTypes": ["Plan"], "basePath": ""},
     )
-    purpose = schema.Text(title=_("Purpose"), required=False)
-    requirements = schema.Text(title=_("Requirements"), required=False)
+    purpose = schema.Text(title=_("Purpose"), required=False, constraint=limits.text)
+    requirements = schema.Text(
+        title=_("Requirements"), required=False, constraint=limits.text
+    )
     text = RichText(
+        constraint=limits.rich_text,
         title=_("Other sections"),
         description=_("Contents not covered by the fields above."),
         required=False,
     )
-    budget = RichText(title=_("Budget"), required=False)
+    budget = RichText(title=_("Budget"), required=False, constraint=limits.rich_text)
     document_text = schema.Text(
+        constraint=limits.rich_text,
         title=_("Text as written"),
         description=_(
             "The body and any appendix of the signed document, one paragraph a "
@@ -164,6 +177,7 @@ class IPlan(model.Schema):
         required=False,
     )
     implementation = RichText(
+        constraint=limits.rich_text,
         title=_("Organisation of implementation"),
         description=_("One item per responsible unit, with its duties."),
         required=False,
@@ -184,20 +198,27 @@ class IPlan(model.Schema):
         ],
     )
     signing_authority = schema.TextLine(
+        constraint=limits.line,
         title=_("Signing authority"),
         description=_("TM., KT., TL. or TUQ. and the title, e.g. KT. GIÁM ĐỐC."),
         required=False,
     )
     signer_title = schema.TextLine(
-        title=_("Signer's title"), description=_("e.g. PHÓ GIÁM ĐỐC."), required=False
+        constraint=limits.line,
+        title=_("Signer's title"),
+        description=_("e.g. PHÓ GIÁM ĐỐC."),
+        required=False,
     )
-    signer_name = schema.TextLine(title=_("Signer's name"), required=False)
+    signer_name = schema.TextLine(
+        title=_("Signer's name"), required=False, constraint=limits.line
+    )
     recipients = schema.List(
         title=_("Recipients"),
         description=_("One recipient per line; end with 'Lưu: VT, ...'."),
-        value_type=schema.TextLine(),
+        value_type=schema.TextLine(constraint=limits.line),
         default=[],
         required=False,
+        constraint=limits.items,
     )
     report_deadline = schema.Date(
         title=_("Report deadline"),
@@ -205,6 +226,7 @@ class IPlan(model.Schema):
         required=False,
     )
     report_recipient = schema.TextLine(
+        constraint=limits.line,
         title=_("Report recipient"),
         description=_("Who receives the results reports."),
         required=False,

@@ -1,6 +1,7 @@
 """A results Report (Báo cáo kết quả) of a unit, with its metrics and attachments."""
 
 from collective.thdtre import _
+from collective.thdtre.content import limits
 from collective.thdtre.content.base import ThdtreContainer
 from collective.thdtre.content.validators import non_negative
 from collective.thdtre.interfaces import IThdtreContent
@@ -30,8 +31,10 @@ def _metric(title):
 class IReport(model.Schema):
     """Schema of a Report: metrics first, then the text; files go inside."""
 
-    title = schema.TextLine(title=_("Title"), required=True)
-    reporting_unit = schema.TextLine(title=_("Reporting unit"), required=False)
+    title = schema.TextLine(title=_("Title"), required=True, constraint=limits.title)
+    reporting_unit = schema.TextLine(
+        title=_("Reporting unit"), required=False, constraint=limits.line
+    )
     department = schema.Choice(
         title=_("Department"),
         vocabulary="collective.thdtre.vocabularies.departments",
@@ -53,13 +56,14 @@ class IReport(model.Schema):
             "Figures of this year's indicators that have no field above, by the "
             "indicator's id (set in the control panel)."
         ),
-        key_type=schema.TextLine(),
+        key_type=schema.TextLine(constraint=limits.line),
         value_type=schema.Int(min=0),
         required=False,
         default={},
+        constraint=limits.items,
     )
 
-    text = RichText(title=_("Report"), required=False)
+    text = RichText(title=_("Report"), required=False, constraint=limits.rich_text)
 
 
 # The same in every translation (sites with plone.app.multilingual).

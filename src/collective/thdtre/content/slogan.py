@@ -1,6 +1,7 @@
 """A Slogan or message (Khẩu hiệu, thông điệp) of a plan."""
 
 from collective.thdtre import _
+from collective.thdtre.content import limits
 from collective.thdtre.content.base import ThdtreItem
 from collective.thdtre.content.validators import non_negative
 from collective.thdtre.interfaces import IThdtreContent
@@ -14,6 +15,7 @@ class ISlogan(model.Schema):
     """Schema of a Slogan."""
 
     title = schema.TextLine(
+        constraint=limits.title,
         title=_("Slogan"),
         description=_("The slogan or message, as it is written."),
         required=True,
@@ -25,6 +27,7 @@ class ISlogan(model.Schema):
         constraint=non_negative,
     )
     source = schema.TextLine(
+        constraint=limits.line,
         title=_("Source"),
         description=_("Where the slogan comes from, e.g. the ministry's guidance."),
         required=False,

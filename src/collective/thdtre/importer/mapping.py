@@ -41,6 +41,11 @@ ERROR_MESSAGES = {
         "The document has ${pages} pages; at most ${limit} can be read. Upload "
         "the plan without its attachments."
     ),
+    "no_diacritics": _(
+        "The text has lost its Vietnamese accents (the text layer of a scan, or "
+        "a copy without diacritics): its names and dates cannot be read reliably. "
+        "Upload the scanned PDF itself (it is read with OCR) or the Word file."
+    ),
     "docx_too_large": _(
         "The Word file unpacks to more than ${limit_mb} MB. Remove large pictures "
         "and save it again."

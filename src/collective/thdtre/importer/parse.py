@@ -252,10 +252,25 @@ def parse_text(text: str) -> dict:
         return parse_plan(document)
     if ABOUT_A_PLAN.search(text):
         return parse_news(text)
+    if without_accents(text):
+        raise ParseError("no_diacritics")
     raise ParseError("not_a_plan")
 
 
 ABOUT_A_PLAN = re.compile(r"kế\s+hoạch|tháng\s+hành\s+động|trẻ\s+em|thiếu\s+nhi", re.I)
+# The same words once their accents are lost (``KE HOACH``, ``tre em``).
+ABOUT_A_PLAN_BARE = re.compile(r"\bke\s+hoach\b|\btre\s+em\b|\bthieu\s+nhi\b", re.I)
+_ACCENTED = re.compile(r"[À-ỹĐđ]")
+
+
+def without_accents(text: str) -> bool:
+    """Whether ``text`` is Vietnamese about a plan that lost its accents: its
+    words name one (``ke hoach``, ``tre em``) and hardly a letter is accented
+    (in Vietnamese about one letter in six is)."""
+    letters = sum(c.isalpha() for c in text)
+    if letters < 200 or not ABOUT_A_PLAN_BARE.search(text):
+        return False
+    return len(_ACCENTED.findall(text)) < letters / 100
 
 
 def parse_document(filename: str, data: bytes, *, max_bytes: int = MAX_BYTES) -> dict:

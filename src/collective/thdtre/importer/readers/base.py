@@ -54,6 +54,11 @@ MSG_TOO_MANY_PAGES = (
     "The document has {pages} pages; at most {limit} can be read. Upload the "
     "plan alone, without its attachments."
 )
+MSG_NO_DIACRITICS = (
+    "The text has lost its Vietnamese accents (the text layer of a scan, or a "
+    "copy without diacritics): its names and dates cannot be read reliably. "
+    "Upload the scanned PDF itself (it is read with OCR) or the .docx."
+)
 MSG_DOCX_TOO_LARGE = (
     "The Word file unpacks to more than {limit_mb:g} MB. Remove large pictures "
     "and save it again."
@@ -97,6 +102,7 @@ MESSAGES = {
     "ocr_timeout": MSG_OCR_TIMEOUT,
     "too_many_pages": MSG_TOO_MANY_PAGES,
     "docx_too_large": MSG_DOCX_TOO_LARGE,
+    "no_diacritics": MSG_NO_DIACRITICS,
 }
 
 # Refusals of ``importer/limits.py``: a document far beyond what a plan is.
@@ -110,6 +116,7 @@ MESSAGES.update(
         "unreadable": MSG_UNREADABLE,
     }
 )
+
 
 
 class ParseError(Exception):

@@ -204,6 +204,8 @@ def backup_instance(instance: Path, base: Path, *, full: bool, keep: int) -> Pat
 
 def restore_instance(instance: Path, base: Path, *, name: str | None) -> Path:
     var = instance / "var"
+    if not var.is_dir():
+        raise Refused(f"no {var}: create the instance first (make instance)")
     source = chosen(base, name)
     running = lock(
         var / "Data.fs.lock",
@@ -219,6 +221,10 @@ def restore_instance(instance: Path, base: Path, *, name: str | None) -> Path:
         shutil.copytree(source / "blobstorage", staging / "blobstorage")
         if (source / COUNTERS).is_file():
             copy_counters(source / COUNTERS, staging / COUNTERS)
+        if os.geteuid() == 0:  # files for the user Zope runs as, not root
+            owner = var.stat()
+            for path in [staging, *staging.rglob("*")]:
+                os.chown(path, owner.st_uid, owner.st_gid)
         swap(var, staging)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
@@ -289,7 +295,7 @@ def main(argv=None) -> int:
             else:
                 restore_instance(instance, base, name=env.get("BACKUP"))
     except Refused as exc:
-        print(f"backup: {exc}", file=sys.stderr)
+        print(f"{args.action}: {exc}", file=sys.stderr)
         return 1
     return 0
 

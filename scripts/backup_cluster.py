@@ -123,12 +123,14 @@ class Cluster:
                        pg_tool("pg_ctl", major), "-D", str(data)]  # fmt: skip
             self.say(f"starting the cluster's PostgreSQL ({data}) for the work")
             log = str(self.home / "pg" / "server.log")
-            subprocess.run([*started, "start", "-l", log, "-w", "-t", "60"], check=True)
+            subprocess.run(
+                [*started, "start", "-s", "-l", log, "-w", "-t", "60"], check=True
+            )
         try:
             yield
         finally:
             if started:
-                subprocess.run([*started, "stop", "-m", "fast", "-w"], check=True)
+                subprocess.run([*started, "stop", "-s", "-m", "fast", "-w"], check=True)
                 self.say("the cluster's PostgreSQL is stopped again")
 
     def tool(self, name: str, params: dict) -> tuple[list, dict]:

@@ -2,25 +2,16 @@
 
     .venv/bin/python scripts/backup.py backup|restore|list [--cluster]
 
-The single instance (``make start``'s ``instance/``): the Data.fs with repozo (a
-full backup, then incrementals until the next full or a pack), the blobs as a
-snapshot folder (files unchanged since the previous snapshot are hard links to
-it: blobs never change once written) and the view/visit counters' SQLite file
-through SQLite's online backup API. With ``--cluster`` (``make cluster``): a
-``pg_dump`` of each database the Zope instances use (RelStorage's, which also
-holds the blobs, and the counters'; the same one in ``cluster/zope.conf.in``).
+``instance/``: Data.fs with repozo (full, then incremental), the blobs as a folder
+per backup (unchanged files hard-linked to the previous one: blobs never change
+once written), the counters' SQLite file through SQLite's backup API. The cluster
+(``--cluster``): ``backup_cluster.py``. Each backup is a folder named by its UTC
+time, renamed to that name only once complete; a restore builds everything aside,
+then swaps it in, keeping what it replaced. README, "Backups", says more.
 
-Each backup is a folder named by its UTC time under ``$BACKUP_DIR/instance/`` or
-``$BACKUP_DIR/cluster/``; a folder is renamed to its final name only once
-complete. A restore builds everything aside (a staging folder, a ``*_restoring``
-database), then swaps it in, keeping what it replaced (``var/before-restore/``,
-``<db>_before_restore``). It refuses while the site runs.
-
-Environment: BACKUP_DIR (backups/), INSTANCE (instance), BACKUP (restore this
-backup instead of the latest), FULL=1 (a full repozo backup), KEEP=N (after a
-backup keep the newest N full backups and what depends on them),
-THDTRE_CLUSTER_DIR (var/cluster), THDTRE_ZOPE_CONF (the cluster's zope1
-zope.conf), THDTRE_PG_ADMIN_DSN (a superuser connection for a cluster restore).
+Environment: BACKUP_DIR (backups/), INSTANCE (instance), BACKUP (a backup's name
+instead of the latest), FULL=1, KEEP=N (full backups to keep), CLUSTER=1,
+THDTRE_CLUSTER_DIR, THDTRE_ZOPE_CONF, THDTRE_PG_ADMIN_DSN (backup_cluster.py).
 """
 
 # A sibling module: Python puts the script's folder first on sys.path.
@@ -40,22 +31,13 @@ import time
 
 
 ROOT = Path(__file__).resolve().parents[1]
-
-
 REPOZO = ROOT / ".venv" / "bin" / "repozo"
 COUNTERS = "thdtre-counters.sqlite"
 MANIFEST = "backup.json"
 FULLS = (".fs", ".fsz")  # repozo's full backups; incrementals are .deltafs(z)
 # What the restore moves out of var/ (an old index or WAL must not meet new data).
-REPLACED = (
-    "Data.fs",
-    "Data.fs.index",
-    "Data.fs.tmp",
-    "blobstorage",
-    COUNTERS,
-    f"{COUNTERS}-wal",
-    f"{COUNTERS}-shm",
-)
+REPLACED = ("Data.fs", "Data.fs.index", "Data.fs.tmp", "blobstorage", COUNTERS,
+            f"{COUNTERS}-wal", f"{COUNTERS}-shm")  # fmt: skip
 
 
 def say(message: str) -> None:
@@ -176,8 +158,6 @@ def backup_instance(instance: Path, base: Path, *, full: bool, keep: int) -> Pat
         raise Refused(f"no {var / 'Data.fs'}: create the site first (make site)")
     repository = base / "repozo"
     repository.mkdir(parents=True, exist_ok=True)
-    with open(base / ".lock", "a"):
-        pass
     held = lock(base / ".lock", f"another backup or restore uses {base}")
     try:
         run([REPOZO, "-B", "-z", "-r", repository, "-f", var / "Data.fs"]
@@ -187,8 +167,12 @@ def backup_instance(instance: Path, base: Path, *, full: bool, keep: int) -> Pat
         part = base / f"{name}.part"
         part.mkdir()
         last = base / previous[-1] / "blobstorage" if previous else None
-        copied = copy_blobs(var / "blobstorage", part / "blobstorage", last)
-        counters = copy_counters(var / COUNTERS, part / COUNTERS)
+        try:
+            copied = copy_blobs(var / "blobstorage", part / "blobstorage", last)
+            counters = copy_counters(var / COUNTERS, part / COUNTERS)
+        except BaseException:
+            shutil.rmtree(part)  # never a half backup that looks whole
+            raise
         write_manifest(part, kind="instance", instance=str(instance),
                        blobs_copied=copied, counters=counters)  # fmt: skip
         part.rename(base / name)
@@ -214,6 +198,11 @@ def restore_instance(instance: Path, base: Path, *, name: str | None) -> Path:
     )
     staging = var / ".restoring"
     try:
+        held = lock(base / ".lock", f"another backup or restore uses {base}")
+    except Refused:
+        running.close()
+        raise
+    try:
         shutil.rmtree(staging, ignore_errors=True)  # a restore that was cut off
         staging.mkdir()
         run([REPOZO, "-R", "-w", "-r", base / "repozo", "-D", source.name,
@@ -228,6 +217,7 @@ def restore_instance(instance: Path, base: Path, *, name: str | None) -> Path:
         swap(var, staging)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
+        held.close()
         running.close()
     say(f"restored {source.name} into {var}; what it replaced is in"
         f" {var / 'before-restore'} (delete it once the site is checked)")  # fmt: skip
@@ -257,7 +247,11 @@ def backup_cluster_databases(cluster, base: Path, *, keep: int) -> Path:
     name = new_name(base)
     part = base / f"{name}.part"
     part.mkdir()
-    write_manifest(part, **cluster.dump(part))
+    try:
+        write_manifest(part, **cluster.dump(part))
+    except BaseException:
+        shutil.rmtree(part)  # never a half backup that looks whole
+        raise
     part.rename(base / name)
     if keep:
         for old in backups(base)[:-keep]:
@@ -269,11 +263,22 @@ def backup_cluster_databases(cluster, base: Path, *, keep: int) -> Path:
     return base / name
 
 
+def flag(name: str) -> bool:
+    return os.environ.get(name, "").strip() not in ("", "0", "no", "false")
+
+
+def keep_count() -> int:
+    value = os.environ.get("KEEP", "").strip() or "0"
+    if not value.isdigit():
+        raise Refused(f"KEEP={value}: give a number of full backups to keep")
+    return int(value)
+
+
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("action", choices=("backup", "restore", "list"))
     parser.add_argument("--cluster", action="store_true",
-                        default=bool(os.environ.get("CLUSTER")))  # fmt: skip
+                        default=flag("CLUSTER"))  # fmt: skip
     args = parser.parse_args(argv)
     env = os.environ
     backup_dir = Path(env.get("BACKUP_DIR") or ROOT / "backups")
@@ -284,14 +289,13 @@ def main(argv=None) -> int:
         elif args.cluster:
             cluster = Cluster.from_environment(ROOT, say=say)
             if args.action == "backup":
-                backup_cluster_databases(cluster, base, keep=int(env.get("KEEP") or 0))
+                backup_cluster_databases(cluster, base, keep=keep_count())
             else:
                 cluster.restore(chosen(base, env.get("BACKUP")))
         else:
             instance = (ROOT / env.get("INSTANCE", "instance")).resolve()
             if args.action == "backup":
-                backup_instance(instance, base, full=bool(env.get("FULL")),
-                                keep=int(env.get("KEEP") or 0))  # fmt: skip
+                backup_instance(instance, base, full=flag("FULL"), keep=keep_count())
             else:
                 restore_instance(instance, base, name=env.get("BACKUP"))
     except Refused as exc:

@@ -7,7 +7,8 @@ Which databases: those named by a cluster instance's zope.conf (RelStorage's
 not backed up. Dumps are taken as the site's own role; a restore needs a
 superuser (it creates and renames databases): by default ``postgres`` through
 the cluster's socket folder (``scripts/cluster.sh`` allows it locally), else
-``THDTRE_PG_ADMIN_DSN``.
+``THDTRE_PG_ADMIN_DSN``. The cluster's folder is ``THDTRE_CLUSTER_DIR``
+(``var/cluster``), the zope.conf read ``THDTRE_ZOPE_CONF`` (its zope1's).
 """
 
 from pathlib import Path

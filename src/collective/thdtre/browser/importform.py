@@ -65,6 +65,24 @@ class ImportForm(AutoExtensibleForm, form.Form):
     def _refuse(self, message):
         IStatusMessage(self.request).add(message, type="error")
 
+    def _posted(self) -> bool:
+        return self.request.get("REQUEST_METHOD", "GET").upper() == "POST"
+
+    def update(self):
+        # A link (a GET) never previews or imports, even with a valid
+        # _authenticator: its buttons are dropped before the handlers run.
+        pressed = [key for key in self.request.form if key.startswith("form.buttons.")]
+        if pressed and not self._posted():
+            for key in pressed:
+                del self.request.form[key]
+            self._refuse(
+                _(
+                    "Use the form's buttons to preview and import: a link cannot "
+                    "start an import."
+                )
+            )
+        super().update()
+
     @button.buttonAndHandler(_("Preview"), name="preview")
     def handle_preview(self, action):
         data, errors = self.extractData()
@@ -122,4 +140,6 @@ class ImportForm(AutoExtensibleForm, form.Form):
         self.request.response.redirect(created.absolute_url())
 
     def can_import(self):
-        return bool(self.request.form.get("form.widgets.payload")) or bool(self.preview)
+        if self.preview:
+            return True
+        return self._posted() and bool(self.request.form.get("form.widgets.payload"))

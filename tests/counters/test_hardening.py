@@ -59,9 +59,10 @@ def _rows(store) -> dict[str, int]:
 def small_caps(monkeypatch):
     """Caps small enough for a flood of a few thousand to overflow them."""
     from collective.thdtre.counters import base
+    from collective.thdtre.counters import visits
 
-    monkeypatch.setattr(base, "VISITOR_CAP", 300)
-    monkeypatch.setattr(base, "ONLINE_CAP", 300)
+    monkeypatch.setattr(visits, "VISITOR_CAP", 300)
+    monkeypatch.setattr(visits, "ONLINE_CAP", 300)
     monkeypatch.setattr(base, "SLOTS", 512)
 
 
@@ -103,6 +104,21 @@ def test_below_the_cap_the_numbers_are_exact(store):
         "today": 1,
         "week": 150,
         "total": 151,
+    }
+
+
+def test_a_batch_counts_as_its_requests_one_by_one(store):
+    """What a batch ingester of nginx's log (issue 15) adds to the aggregates."""
+    seconds = [0, 10, 40, 41]
+    views = [("uid-news", "v1", THU + timedelta(seconds=s)) for s in seconds]
+    assert store.record_views(views=views) == 2  # 0 and 40: the debounce holds
+    store.record_visits(visits=[(v, THU) for v in ("v1", "v2", "v1")])
+    assert store.views(key="uid-news") == 2
+    assert store.visit_stats(now=THU + timedelta(minutes=1)) == {
+        "online": 2,
+        "today": 2,
+        "week": 2,
+        "total": 2,
     }
 
 

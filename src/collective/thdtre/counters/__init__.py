@@ -4,12 +4,12 @@
 configured); ``is_bot`` tells which requests not to count.
 """
 
-from collective.thdtre.counters.base import CounterError
 from collective.thdtre.counters.base import CounterStore
 from collective.thdtre.counters.base import DEBOUNCE_SECONDS
-from collective.thdtre.counters.base import InvalidCounterArgument
 from collective.thdtre.counters.bots import BOT_MARKERS
 from collective.thdtre.counters.bots import is_bot
+from collective.thdtre.counters.moment import CounterError
+from collective.thdtre.counters.moment import InvalidCounterArgument
 from collective.thdtre.counters.postgres import PostgresStore
 from collective.thdtre.counters.sqlite import SQLiteStore
 from collective.thdtre.counters.store import get_store

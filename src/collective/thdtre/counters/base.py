@@ -21,30 +21,24 @@ by each Zope process, not by the database.
 """
 
 from collections.abc import Callable
+from collections.abc import Iterable
+from collective.thdtre.counters import visits
 from collective.thdtre.counters.migrate import migrate
-from collective.thdtre.counters.sketch import add_member
-from collective.thdtre.counters.sketch import day_scope
-from collective.thdtre.counters.sketch import estimate
+from collective.thdtre.counters.moment import _check_id
+from collective.thdtre.counters.moment import _moment
+from collective.thdtre.counters.moment import InvalidCounterArgument
 from collective.thdtre.counters.sketch import keyed_hash
-from collective.thdtre.counters.sketch import minute_scope
-from collective.thdtre.counters.sketch import week_scope
 from collective.thdtre.counters.sql import SCHEMA
 from collective.thdtre.counters.sql import SCHEMA_VERSION
-from collective.thdtre.counters.sql import SQL_COUNT_VISITS
 from collective.thdtre.counters.sql import SQL_INCREMENT
 from collective.thdtre.counters.sql import SQL_META_GET
 from collective.thdtre.counters.sql import SQL_META_PUT
 from collective.thdtre.counters.sql import SQL_META_SET
-from collective.thdtre.counters.sql import SQL_ONLINE
-from collective.thdtre.counters.sql import SQL_PRUNE_SCOPES
-from collective.thdtre.counters.sql import SQL_PRUNE_SKETCH
 from collective.thdtre.counters.sql import SQL_SET_BASE
 from collective.thdtre.counters.sql import SQL_SLOT
-from collective.thdtre.counters.sql import SQL_STATS
 from collective.thdtre.counters.sql import SQL_TOTAL
-from collective.thdtre.errors import ThdtreError
+from collective.thdtre.counters.visits import VisitsMixin
 from datetime import datetime
-from datetime import timedelta
 
 import secrets
 import threading
@@ -55,44 +49,11 @@ DEBOUNCE_SECONDS = 30
 # slot by chance; the later takes it over, and a reload of the first within 30 s
 # may count again: rare below tens of thousands of views in 30 s.
 SLOTS = 2**18
-# Distinct visitors a day or week are exact up to this many, then estimated
-# (error about 1/sqrt(cap): 0.6 %); the sketches of the current days and weeks
-# hold at most this many rows each.
-VISITOR_CAP = 32_768
-ONLINE_CAP = 1_024
-MAX_ONLINE_MINUTES = 60
-MAX_ID_LENGTH = 200
 # SQLite allows 32766 bound parameters; stay far below for older builds.
 MANY_CHUNK = 900
-_PRUNE_EVERY = 60.0
 
 
-class CounterError(ThdtreError):
-    """The counter store cannot be used; the message says what to fix."""
-
-
-class InvalidCounterArgument(CounterError, ValueError):
-    """A key, visitor or count given to a counter store is not valid."""
-
-
-def _check_id(name: str, value: str) -> str:
-    if not isinstance(value, str) or not value:
-        raise InvalidCounterArgument(f"{name} must be a non-empty string")
-    if len(value) > MAX_ID_LENGTH:
-        raise InvalidCounterArgument(
-            f"{name} is longer than {MAX_ID_LENGTH} characters: pass a UID or the"
-            " visitor cookie's value, and drop cookies that are not ours"
-        )
-    return value
-
-
-def _moment(when: datetime | None) -> tuple[float, datetime]:
-    if when is None:
-        when = datetime.now().astimezone()
-    return when.timestamp(), when
-
-
-class CounterStore:
+class CounterStore(VisitsMixin):
     """View and visit counters; subclasses give the connection, this class the SQL."""
 
     without_rowid = ""
@@ -102,8 +63,7 @@ class CounterStore:
         self._schema_lock = threading.Lock()
         self._schema_ready = False
         self._key = b""
-        self._minutes_pruned_at = 0.0
-        self._days_pruned = ""
+        super().__init__()
 
     # What a backend provides.
 
@@ -132,7 +92,7 @@ class CounterStore:
         self._execute(cursor, SQL_META_SET, ("hash_key", secrets.token_hex(16)))
         row = self._execute(cursor, SQL_META_GET, ("hash_key",)).fetchone()
         key = bytes.fromhex(row[0])
-        migrate(self, cursor, key=key, cap=VISITOR_CAP)
+        migrate(self, cursor, key=key, cap=visits.VISITOR_CAP)
         self._execute(cursor, SQL_META_PUT, ("schema", SCHEMA_VERSION))
         return key
 
@@ -150,6 +110,12 @@ class CounterStore:
         params = (tag % SLOTS, tag, stamp, DEBOUNCE_SECONDS)
         return bool(self._execute(cursor, SQL_SLOT, params).fetchone())
 
+    def _view(self, cursor, key: str, visitor: str, stamp: float) -> int | None:
+        """Count a view unless debounced; the item's new total, or None."""
+        if self._slot(cursor, f"view\0{key}\0{visitor}", stamp):
+            return self._execute(cursor, SQL_INCREMENT, (key,)).fetchone()[0]
+        return None
+
     def record_view(
         self, *, key: str, visitor: str, when: datetime | None = None
     ) -> int:
@@ -163,13 +129,31 @@ class CounterStore:
         stamp, _when = _moment(when)
 
         def work(cursor):
-            if self._slot(cursor, f"view\0{key}\0{visitor}", stamp):
-                return self._execute(cursor, SQL_INCREMENT, (key,)).fetchone()[0]
-            row = self._execute(cursor, SQL_TOTAL, (key,)).fetchone()
-            return row[0] if row else 0
+            total = self._view(cursor, key, visitor, stamp)
+            if total is None:
+                row = self._execute(cursor, SQL_TOTAL, (key,)).fetchone()
+                total = row[0] if row else 0
+            return total
 
         self._ready()
         return int(self._run(work, write=True))
+
+    def record_views(self, *, views: Iterable[tuple[str, str, datetime]]) -> int:
+        """Count many ``(key, visitor, when)`` views in one transaction.
+
+        For a batch of a log (issue 15's ingester); the same debounce. Returns how
+        many were counted.
+        """
+        batch = [
+            (_check_id("key", k), _check_id("visitor", v), _moment(w)[0])
+            for k, v, w in views
+        ]
+
+        def work(cursor):
+            return sum(self._view(cursor, *view) is not None for view in batch)
+
+        self._ready()
+        return self._run(work, write=True)
 
     def first_sight(self, *, fingerprint: str, when: datetime | None = None) -> bool:
         """Whether a new visitor (no cookie yet) with ``fingerprint`` counts.
@@ -218,90 +202,3 @@ class CounterStore:
 
         self._ready()
         return self._run(work, write=False)
-
-    def _prune(self, cursor, stamp: float, when: datetime) -> None:
-        """Drop sketches no statistic reads any more (at most once a minute)."""
-        if abs(stamp - self._minutes_pruned_at) >= _PRUNE_EVERY:
-            self._minutes_pruned_at = stamp
-            oldest = minute_scope(int(stamp // 60) - MAX_ONLINE_MINUTES - 1)
-            for sql in (SQL_PRUNE_SKETCH, SQL_PRUNE_SCOPES):
-                self._execute(cursor, sql, ("minute:", oldest))
-        day = when.date()
-        if day.isoformat() != self._days_pruned:
-            self._days_pruned = day.isoformat()
-            # Day and week counts stay; their sketches only while still counted.
-            yesterday = day - timedelta(days=1)
-            for first, oldest in (
-                ("day:", day_scope(yesterday)),
-                ("week:", week_scope(day - timedelta(days=7))),
-            ):
-                self._execute(cursor, SQL_PRUNE_SKETCH, (first, oldest))
-
-    def record_visit(self, *, visitor: str, when: datetime | None = None) -> None:
-        """Record a visit of the site by ``visitor`` (the visitor cookie's value).
-
-        A visit is a (visitor, day) pair, the day being the date of ``when`` in its
-        own time zone: a visitor counts once a day for today, the week and the total.
-        """
-        _check_id("visitor", visitor)
-        stamp, when = _moment(when)
-        day = when.date()
-
-        def work(cursor):
-            self._prune(cursor, stamp, when)
-            vhash = keyed_hash(self._key, visitor)
-            add_member(
-                self,
-                cursor,
-                scope=minute_scope(int(stamp // 60)),
-                vhash=vhash,
-                stamp=stamp,
-                cap=ONLINE_CAP,
-                refresh=True,
-            )
-            args = {"vhash": vhash, "stamp": stamp, "cap": VISITOR_CAP}
-            new, growth = add_member(self, cursor, scope=day_scope(day), **args)
-            if growth:
-                self._execute(cursor, SQL_COUNT_VISITS, (growth,))
-            if new:
-                add_member(self, cursor, scope=week_scope(day), **args)
-
-        self._ready()
-        self._run(work, write=True)
-
-    def visit_stats(
-        self, *, now: datetime | None = None, online_minutes: int = 5
-    ) -> dict[str, int]:
-        """Return ``{"online", "today", "week", "total"}`` visitor counts at ``now``."""
-        if isinstance(online_minutes, bool) or not isinstance(online_minutes, int):
-            raise InvalidCounterArgument("online_minutes must be a whole number")
-        if not 1 <= online_minutes <= MAX_ONLINE_MINUTES:
-            raise InvalidCounterArgument(
-                f"online_minutes must be 1 to {MAX_ONLINE_MINUTES}"
-            )
-        if now is None:
-            now = datetime.now().astimezone()
-        today = now.date()
-        since = now.timestamp() - online_minutes * 60
-        online = (
-            minute_scope(int(since // 60)),
-            minute_scope(int(now.timestamp() // 60)),
-            since,
-            ONLINE_CAP,
-        )
-
-        def work(cursor):
-            params = (day_scope(today), week_scope(today))
-            row = self._execute(cursor, SQL_STATS, params).fetchone()
-            hashes = [h for (h,) in self._execute(cursor, SQL_ONLINE, online)]
-            return row, hashes
-
-        self._ready()
-        (today_n, week_n, total), hashes = self._run(work, write=False)
-        if len(hashes) < ONLINE_CAP:
-            online_n = len(hashes)
-        else:
-            online_n = estimate(ONLINE_CAP, hashes[-1])
-        values = (online_n, today_n, week_n, total)
-        names = ("online", "today", "week", "total")
-        return {n: int(v or 0) for n, v in zip(names, values, strict=True)}

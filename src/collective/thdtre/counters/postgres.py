@@ -5,8 +5,8 @@ so a site that counts in SQLite does not need it.
 """
 
 from collections.abc import Callable
-from collective.thdtre.counters.base import CounterError
 from collective.thdtre.counters.base import CounterStore
+from collective.thdtre.counters.moment import CounterError
 
 import threading
 import weakref

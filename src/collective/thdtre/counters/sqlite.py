@@ -1,8 +1,8 @@
 """Counters in a SQLite file in the instance's var/: the default, one instance."""
 
 from collections.abc import Callable
-from collective.thdtre.counters.base import CounterError
 from collective.thdtre.counters.base import CounterStore
+from collective.thdtre.counters.moment import CounterError
 
 import os
 import sqlite3

@@ -4,10 +4,10 @@ The store's logic is in base.py, the backends in sqlite.py and postgres.py; the
 names below are kept here for the code that imports them from this module.
 """
 
-from collective.thdtre.counters.base import CounterError
 from collective.thdtre.counters.base import CounterStore
 from collective.thdtre.counters.base import DEBOUNCE_SECONDS
-from collective.thdtre.counters.base import InvalidCounterArgument
+from collective.thdtre.counters.moment import CounterError
+from collective.thdtre.counters.moment import InvalidCounterArgument
 from collective.thdtre.counters.sqlite import SQLiteStore
 
 import os

@@ -16,12 +16,14 @@ from cluster_servers import Postgres
 from cluster_servers import START_TIMEOUT
 from cluster_servers import Unavailable
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import base64
 import os
 import pytest
 import re
 import requests
+import secrets
 import shutil
 import tempfile
 import threading
@@ -210,8 +212,9 @@ def test_view_counted_through_a_is_seen_through_b(cluster):
     # An editor's visit does not count: it only reads the shared count.
     before = _views_shown(news.format(base=b.url), auth=ADMIN)
 
-    for _ in range(3):  # three visitors (no cookie: a new visitor each time)
-        _views_shown(news.format(base=a.url), headers={"User-Agent": BROWSER})
+    for n in range(3):  # three new visitors (no cookie), on three browsers
+        agent = f"{BROWSER} visitor/{n}"  # one browser's repeats count once in 30 s
+        _views_shown(news.format(base=a.url), headers={"User-Agent": agent})
 
     assert _views_shown(news.format(base=b.url), auth=ADMIN) == before + 3
 
@@ -448,12 +451,42 @@ def test_a_new_visitor_gets_its_cookie_from_nginx_and_a_reload_counts_once(
     _anonymous(news, **{"User-Agent": "Googlebot/2.1"})
     before = _stored_views(postgres, uid)
 
-    first = _anonymous(news)
+    # A browser of its own: a new visitor counts once per 30 s per address and
+    # browser, and other tests' new visitors came from this address too.
+    agent = {"User-Agent": f"{BROWSER} new-visitor"}
+    first = _anonymous(news, **agent)
     cookie = first.cookies.get("thdtre_visitor")
     assert first.headers["X-Cache-Status"] == "HIT"
     assert cookie and len(cookie) == 32 and cookie.isalnum()
     assert _until(lambda: _stored_views(postgres, uid) == before + 1)
-    reload = _anonymous(news, Cookie=f"thdtre_visitor={cookie}")
+    reload = _anonymous(news, Cookie=f"thdtre_visitor={cookie}", **agent)
     assert "thdtre_visitor" not in reload.headers.get("Set-Cookie", "")
     time.sleep(1)
     assert _stored_views(postgres, uid) == before + 1  # within the debounce
+
+
+def test_only_nginx_counts_and_cookieless_repeats_count_once(cluster, postgres, proxy):
+    """Issue 14: no name of the count view reaches it through nginx, a client's
+    own X-Thdtre-Visitor is ignored, and a client that never keeps the visitor
+    cookie counts once per 30 s, not once per request."""
+    a, _ = cluster
+    news = _news_url(a).format(base=proxy.url)
+    uid = rest("GET", news.replace("/Plone/", "/Plone/++api++/", 1)).json()["UID"]
+    _anonymous(news, **{"User-Agent": "Googlebot/2.1"})  # cached, not counted
+    before = _stored_views(postgres, uid)
+    path = urlsplit(news).path
+    named = {"X-Original-URI": path, "X-Thdtre-Visitor": "e" * 32}
+    for name in (
+        "/@@thdtre-count",
+        "/%40%40thdtre-count",
+        "/thdtre-count",
+        "/++view++thdtre-count",
+        path.removeprefix("/Plone") + "/thdtre-count",
+    ):
+        assert _anonymous(f"{proxy.url}/Plone{name}", **named).status_code == 404
+    script = {"User-Agent": f"{BROWSER} script"}
+    for _ in range(20):
+        _anonymous(news, **script, **{"X-Thdtre-Visitor": secrets.token_hex(16)})
+    assert _until(lambda: _stored_views(postgres, uid) == before + 1)
+    time.sleep(2)  # the last counting copies have arrived
+    assert _stored_views(postgres, uid) == before + 1

@@ -88,6 +88,32 @@ def test_a_flood_of_made_up_visitors_keeps_every_table_bounded(store):
 
 
 @pytest.mark.usefixtures("small_caps")
+def test_concurrent_floods_keep_the_sketches_at_their_cap(store):
+    from collective.thdtre.counters import visits
+    from concurrent.futures import ThreadPoolExecutor
+
+    def hammer(thread: int):
+        for n in range(150):
+            when = THU + timedelta(seconds=n / 10)
+            store.record_visit(visitor=f"t{thread}-{n}", when=when)
+
+    with ThreadPoolExecutor(8) as pool:
+        list(pool.map(hammer, range(8)))
+
+    def kept(cursor):
+        cursor.execute(
+            "SELECT d.scope, d.kept, COUNT(s.vhash) FROM thdtre_distinct d"
+            " LEFT JOIN thdtre_sketch s ON s.scope = d.scope GROUP BY d.scope, d.kept"
+        )
+        return cursor.fetchall()
+
+    for scope, count, rows in store._run(kept, write=False):
+        assert count == rows <= visits.VISITOR_CAP, scope
+    today = store.visit_stats(now=THU + timedelta(seconds=15))["today"]
+    assert 0.7 * 1200 <= today <= 1.3 * 1200
+
+
+@pytest.mark.usefixtures("small_caps")
 def test_below_the_cap_the_numbers_are_exact(store):
     for n in range(150):
         store.record_visit(visitor=f"v{n}", when=THU + timedelta(seconds=n))

@@ -76,7 +76,7 @@ class TestHandSetNumbers:
         sync(site)
         assert plan.number is None
 
-    @pytest.mark.parametrize("number", [0, -1, 100000, 10**30])
+    @pytest.mark.parametrize("number", [0, 100000, 10**30])
     def test_numbers_out_of_range_are_refused(self, site, number):
         plan = make_plan(state="pending", title=f"Ngoài khoảng {number}", year=2034)
         transaction.commit()

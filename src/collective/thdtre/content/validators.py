@@ -57,6 +57,7 @@ class NumberOutOfRange(ValidationError):
 
 
 def valid_document_number(value):
+    non_negative(value)
     if value is not None and not 1 <= value <= HIGHEST_NUMBER:
         raise NumberOutOfRange(value)
     return True

@@ -3,6 +3,7 @@
 from collective.thdtre import _
 from collective.thdtre.content.plan import IPlan
 from collective.thdtre.content.utils import folder_department
+from collective.thdtre.content.utils import parent_plan
 from collective.thdtre.departments import get_department
 from collective.thdtre.workflow import notify
 from collective.thdtre.workflow.numbering import assign_number
@@ -19,8 +20,9 @@ import logging
 
 logger = logging.getLogger(__name__)
 
-# Parts of the plan document that follow its transitions; reports keep their own.
-CASCADING_TYPES = ("Activity", "Slogan")
+# Parts that follow their container's transitions: a plan's activities, slogans
+# and appendices, a report's appendices (reports keep their own workflow).
+CASCADING_TYPES = {"Plan": ("Activity", "Slogan", "Appendix"), "Report": ("Appendix",)}
 # Set while a plan's parts follow it: one notification for the plan is enough.
 _cascading = contextvars.ContextVar("thdtre_cascading", default=False)
 
@@ -61,7 +63,7 @@ def after_transition(obj, event):
         if obj.portal_type == "Report" and getattr(obj, "submitted_date", None) is None:
             obj.submitted_date = date.today()
             obj.reindexObject()
-    if IPlan.providedBy(obj):
+    if obj.portal_type in CASCADING_TYPES:
         comment = (event.kwargs or {}).get("comment", "")
         _cascade(obj, transition, event.old_state.id, comment)
     if not _cascading.get():
@@ -82,7 +84,7 @@ def _cascade(plan, transition, source, comment):
 def _cascade_children(plan, transition, source, comment):
     with api.env.adopt_roles(["Manager"]):
         for child in plan.objectValues():
-            if child.portal_type not in CASCADING_TYPES:
+            if child.portal_type not in CASCADING_TYPES[plan.portal_type]:
                 continue
             if api.content.get_state(obj=child, default=None) != source:
                 continue
@@ -111,5 +113,28 @@ def default_department(obj, event):
 
 
 def security_follows_department(obj, event):
-    """Department roles come from the field: recompute them when it may have changed."""
+    """Department roles come from the field: recompute them when it may have changed.
+
+    A plan's reports carry its department: they move with it."""
+    if IPlan.providedBy(obj):
+        for child in obj.objectValues():
+            if child.portal_type == "Report":
+                _take_plans_department(child, obj)
+    obj.reindexObjectSecurity()
+
+
+def _take_plans_department(report, plan) -> bool:
+    if report.department == plan.department:
+        return False
+    report.department = plan.department
+    report.reindexObject(idxs=["department"])
+    return True
+
+
+def report_follows_plan(obj, event):
+    """A report inside a plan belongs to the plan's department, whatever it was
+    given: another department's people never read it through its field."""
+    plan = parent_plan(obj)
+    if plan is not None:
+        _take_plans_department(obj, plan)
     obj.reindexObjectSecurity()

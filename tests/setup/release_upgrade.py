@@ -17,6 +17,7 @@ from ZPublisher.WSGIPublisher import publish_module
 import collective.thdtre
 import json
 import os
+import time
 import transaction
 
 
@@ -70,6 +71,7 @@ def main(app):
     setSite(site)
     setup = site.portal_setup
     before = setup.getLastVersionForProfile(PROFILE)
+    started = time.monotonic()
     setup.upgradeProfile(PROFILE)
     transaction.commit()
     data = snapshot(site)
@@ -77,7 +79,9 @@ def main(app):
     data["from"] = list(before)
     data["pending"] = [str(u.get("title")) for u in setup.listUpgrades(PROFILE)]
     transaction.commit()
+    print(f"upgrade and snapshot: {time.monotonic() - started:.1f} s")
     data["pages"] = pages(data["content"])
+    print(f"pages: {time.monotonic() - started:.1f} s")
     (HERE / "after.json").write_text(json.dumps(data, ensure_ascii=False, indent=1))
     print("upgraded from", data["from"], "to", data["version"])
 

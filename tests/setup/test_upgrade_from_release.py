@@ -25,6 +25,7 @@ RELEASED_VERSION = ["1005"]
 REPO = Path(__file__).resolve().parents[2]
 HELPERS = Path(__file__).resolve().parent
 ZCONSOLE = Path(sys.executable).parent / "zconsole"
+EMPTY = (None, "", [], {})
 METADATA = REPO / "src/collective/thdtre/profiles/default/metadata.xml"
 ZOPE_CONF = """\
 %define INSTANCE {home}
@@ -142,7 +143,9 @@ def test_every_item_is_still_there_with_its_fields_and_state(sites):
             if upgraded[key] != item[key]:
                 changed.append((path, key, item[key], upgraded[key]))
         for name, value in item["fields"].items():
-            if upgraded["fields"].get(name) != value:
+            # A step may fill what was empty (a report gets its plan's
+            # department); what had a value keeps it.
+            if value not in EMPTY and upgraded["fields"].get(name) != value:
                 changed.append((path, name, value, upgraded["fields"].get(name)))
     assert lost == []
     assert changed == []
@@ -159,12 +162,17 @@ def test_numbers_sequences_groups_and_settings_are_kept(sites):
 
 
 def test_the_catalog_answers_the_same_queries(sites):
+    """The same items by type and state; the other queries find all they found
+    (more only where a step filled an empty field, e.g. a report's department)."""
     before, after, _home = sites
     answers = {json.dumps(a["query"], sort_keys=True): a for a in after["catalog"]}
 
     for answer in before["catalog"]:
-        key = json.dumps(answer["query"], sort_keys=True)
-        assert answers[key]["paths"] == answer["paths"], answer["query"]
+        found = answers[json.dumps(answer["query"], sort_keys=True)]["paths"]
+        if {"portal_type", "review_state"} & set(answer["query"]):
+            assert found == answer["paths"], answer["query"]
+        else:
+            assert set(answer["paths"]) <= set(found), answer["query"]
 
 
 def test_the_counters_are_kept(sites):

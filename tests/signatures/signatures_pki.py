@@ -74,7 +74,27 @@ class Authority:
 
     def signed_pdf(self, *, signer: str, organisation: str, pdf: bytes = b"") -> bytes:
         key, certificate = self.issue(signer=signer, organisation=organisation)
+        self.last_signer = certificate
         return sign_pdf(pdf or blank_pdf(), key, certificate, self.certificate)
+
+    def crl(self, revoked=(), *, days: int = 7, key=None) -> bytes:
+        """A revocation list (PEM) of this authority naming ``revoked`` certificates."""
+        now = datetime.now(UTC)
+        builder = (
+            x509.CertificateRevocationListBuilder()
+            .issuer_name(self.certificate.subject)
+            .last_update(now - timedelta(hours=1))
+            .next_update(now + timedelta(days=days))
+        )
+        for certificate in revoked:
+            builder = builder.add_revoked_certificate(
+                x509.RevokedCertificateBuilder()
+                .serial_number(certificate.serial_number)
+                .revocation_date(now - timedelta(minutes=30))
+                .build()
+            )
+        crl = builder.sign(key or self.key, hashes.SHA256())
+        return crl.public_bytes(serialization.Encoding.PEM)
 
 
 def _usage(*, ca: bool) -> x509.KeyUsage:

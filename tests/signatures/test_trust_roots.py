@@ -3,9 +3,13 @@ panel's verdicts follow at once; nobody else may change them."""
 
 from collective.thdtre.signatures import facts as facts_module
 from collective.thdtre.signatures.facts import signature_facts
+from collective.thdtre.signatures.roots import add_revocation_list
 from collective.thdtre.signatures.roots import add_trust_roots
 from collective.thdtre.signatures.roots import describe
+from collective.thdtre.signatures.roots import describe_crl
+from collective.thdtre.signatures.roots import get_revocation_lists
 from collective.thdtre.signatures.roots import get_trust_roots
+from collective.thdtre.signatures.roots import remove_revocation_list
 from collective.thdtre.signatures.roots import remove_trust_root
 from collective.thdtre.signatures.verify import CertificateError
 from plone import api
@@ -146,3 +150,56 @@ def _refused(made) -> bool:
     return made.headers["status"][:3] in ("401", "403") or any(
         page in made.url for page in ("insufficient-privileges", "require_login")
     )
+
+
+def test_a_revocation_list_needs_its_authority_replaces_an_older_one_and_is_removed(
+    portal,
+):
+    ca = Authority()
+    with pytest.raises(ValueError):
+        add_revocation_list(data=ca.crl())  # its authority is not a trust root
+    add_trust_roots(data=ca.pem)
+    with pytest.raises(ValueError):  # a list under ca's name signed by another key
+        add_revocation_list(data=ca.crl(key=Authority().key))
+    assert add_revocation_list(data=ca.crl()) is True
+    _key, certificate = ca.issue(signer="X", organisation="Y")
+    assert add_revocation_list(data=ca.crl([certificate])) is True
+    (kept,) = get_revocation_lists()
+    info = describe_crl(kept)
+    assert info["revoked"] == 1 and "CN=Test Root CA" in info["issuer"]
+    assert remove_revocation_list(fingerprint=info["fingerprint"]) is True
+    assert get_revocation_lists() == []
+
+
+def test_a_manager_uploads_a_revocation_list_and_the_signers_plan_shows_revoked(
+    functional_portal, functional_app
+):
+    ca = Authority()
+    signed = ca.signed_pdf(signer="Phạm Văn D", organisation="SỞ NỘI VỤ")
+    with api.env.adopt_user(username=SITE_OWNER_NAME):
+        add_trust_roots(data=ca.pem)
+        news = api.content.create(
+            container=functional_portal,
+            type="News Item",
+            id="tin-thu-hoi",
+            title="Tin",
+            original_file=NamedBlobFile(
+                data=signed, filename="a.pdf", contentType="application/pdf"
+            ),
+        )
+    transaction.commit()
+    assert signature_facts(news).status == "trusted"
+    admin = _browser(functional_app, SITE_OWNER_NAME, SITE_OWNER_PASSWORD)
+    admin.open(f"{functional_portal.absolute_url()}/@@thdtre-settings")
+    forms = list(admin._response.html.find_all("form"))
+    index = len(
+        [f for f in forms if (f.get("action") or "").endswith("@@thdtre-trust-roots")]
+    )
+    form = admin.getForm(action="@@thdtre-trust-roots", index=index - 1)
+    form.getControl(name="certificate").add_file(
+        io.BytesIO(ca.crl([ca.last_signer])), "application/pkix-crl", "ca.crl"
+    )
+    form.submit()
+    assert "thdtre-revocation-lists" in admin.contents
+    transaction.begin()
+    assert signature_facts(news).status == "revoked"

@@ -97,3 +97,33 @@ def test_verifying_where_an_event_loop_runs_in_the_thread_still_works(ca, signed
     with ThreadPoolExecutor(max_workers=1) as pool:
         facts = pool.submit(asyncio.run, inside_a_loop()).result()
     assert facts.status == verify.TRUSTED
+
+
+def test_a_signer_named_in_an_uploaded_revocation_list_is_revoked():
+    ca = Authority()
+    signed = ca.signed_pdf(signer="Trần Thị Bình", organisation="UBND HUYỆN A")
+    revoked = ca.crl([ca.last_signer]).decode()
+    facts = verify.verify_pdf(signed, trust_roots=[ca.pem], crls=[revoked])
+    assert facts.status == verify.REVOKED
+    # a list of the same authority that names another certificate changes nothing
+    _key, other = ca.issue(signer="X", organisation="Y")
+    clean = ca.crl([other]).decode()
+    assert verify.verify_pdf(signed, trust_roots=[ca.pem], crls=[clean]).status == (
+        verify.TRUSTED
+    )
+
+
+def test_a_revocation_list_is_told_from_certificates(ca):
+    assert verify.is_crl(ca.crl())
+    assert not verify.is_crl(ca.pem)
+    with pytest.raises(verify.CertificateError):
+        verify.load_crl(b"not a list")
+
+
+def test_a_forged_revocation_list_under_the_authoritys_name_is_ignored():
+    ca = Authority()
+    signed = ca.signed_pdf(signer="Lê Văn C", organisation="SỞ TƯ PHÁP")
+    impostor = Authority()  # its own key, but the list claims ca's name
+    forged = ca.crl([ca.last_signer], key=impostor.key).decode()
+    facts = verify.verify_pdf(signed, trust_roots=[ca.pem], crls=[forged])
+    assert facts.status == verify.TRUSTED

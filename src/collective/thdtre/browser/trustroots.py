@@ -7,11 +7,16 @@ their root certificates here.
 
 from collective.thdtre import _
 from collective.thdtre.signatures.facts import clear_cache
+from collective.thdtre.signatures.roots import add_revocation_list
 from collective.thdtre.signatures.roots import add_trust_roots
 from collective.thdtre.signatures.roots import describe
+from collective.thdtre.signatures.roots import describe_crl
+from collective.thdtre.signatures.roots import get_revocation_lists
 from collective.thdtre.signatures.roots import get_trust_roots
+from collective.thdtre.signatures.roots import remove_revocation_list
 from collective.thdtre.signatures.roots import remove_trust_root
 from collective.thdtre.signatures.verify import CertificateError
+from collective.thdtre.signatures.verify import is_crl
 from plone.protect import CheckAuthenticator
 from Products.Five.browser import BrowserView
 from Products.Five.browser.pagetemplatefile import ViewPageTemplateFile
@@ -33,9 +38,13 @@ class TrustRootsPanel(BrowserView):
     def roots(self) -> list[dict]:
         return [describe(pem) for pem in get_trust_roots()]
 
+    def crls(self) -> list[dict]:
+        return [describe_crl(pem) for pem in get_revocation_lists()]
+
 
 class TrustRootsForm(BrowserView):
-    """POST target: ``add`` a file or pasted PEM text, or ``remove`` a fingerprint."""
+    """POST target: add a certificate or revocation list (file or pasted PEM text),
+    or ``remove`` / ``remove_crl`` by fingerprint."""
 
     def __call__(self):
         if self.request.method != "POST":
@@ -46,22 +55,42 @@ class TrustRootsForm(BrowserView):
         if form.get("remove"):
             if remove_trust_root(fingerprint=str(form["remove"])):
                 messages.add(_("Trust root removed."), type="info")
+        elif form.get("remove_crl"):
+            if remove_revocation_list(fingerprint=str(form["remove_crl"])):
+                messages.add(_("Revocation list removed."), type="info")
         else:
-            data = self._uploaded() or str(form.get("pem", "")).strip()
-            try:
-                added = add_trust_roots(data=data) if data else []
-            except (CertificateError, ValueError) as error:
-                messages.add(str(error.args[0]), type="error")
-            else:
-                if added:
-                    messages.add(_("Trust root added."), type="info")
-                else:
-                    messages.add(_("Nothing new to add."), type="warning")
+            self._add(str(form.get("pem", "")).strip(), messages)
         clear_cache()
         self.request.response.redirect(
             f"{self.context.absolute_url()}/@@thdtre-settings#thdtre-trust-roots"
         )
         return ""
+
+    def _add(self, pasted: str, messages):
+        data = self._uploaded() or pasted
+        crl = bool(data) and is_crl(data)
+        try:
+            if crl:
+                added = add_revocation_list(data=data)
+            else:
+                added = add_trust_roots(data=data) if data else []
+        except CertificateError:
+            messages.add(
+                _(
+                    "This is neither a certificate nor a revocation list: upload "
+                    "the authority's .pem, .crt, .cer or .crl file."
+                ),
+                type="error",
+            )
+        except ValueError as error:
+            messages.add(error.args[0], type="error")
+        else:
+            if added and crl:
+                messages.add(_("Revocation list added."), type="info")
+            elif added:
+                messages.add(_("Trust root added."), type="info")
+            else:
+                messages.add(_("Nothing new to add."), type="warning")
 
     def _uploaded(self) -> bytes:
         upload = self.request.form.get("certificate")

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from Acquisition import aq_base
 from collective.thdtre.signatures.cache import TimedCache
+from collective.thdtre.signatures.roots import get_revocation_lists
 from collective.thdtre.signatures.roots import get_trust_roots
 from collective.thdtre.signatures.verify import DocumentFacts
 from collective.thdtre.signatures.verify import roots_digest
@@ -49,8 +50,8 @@ def signature_facts(obj) -> DocumentFacts | None:
     file = original_file(obj)
     if file is None or not is_pdf(file):
         return None
-    roots = get_trust_roots()
-    digest = roots_digest(roots)
+    roots, crls = get_trust_roots(), get_revocation_lists()
+    digest = roots_digest(roots + crls)
     key = (obj.UID(), _file_key(file), digest)
     facts = _cache.get(key)
     if facts is not None:
@@ -61,7 +62,7 @@ def signature_facts(obj) -> DocumentFacts | None:
     if _still_valid(stored, sha=sha, digest=digest):
         facts = DocumentFacts.from_dict(stored["facts"])
     else:
-        facts = verify_pdf(data, trust_roots=roots)
+        facts = verify_pdf(data, trust_roots=roots, crls=crls)
     _cache.put(key, facts)
     return facts
 
@@ -77,8 +78,8 @@ def record_facts(obj, event=None) -> None:
         return
     data = file.data
     sha = hashlib.sha256(data).hexdigest()
-    roots = get_trust_roots()
-    digest = roots_digest(roots)
+    roots, crls = get_trust_roots(), get_revocation_lists()
+    digest = roots_digest(roots + crls)
     stored = annotations.get(KEY)
     if stored and stored.get("sha256") == sha and stored.get("roots") == digest:
         return  # the file did not change: an edit of other fields
@@ -86,7 +87,7 @@ def record_facts(obj, event=None) -> None:
         "sha256": sha,
         "roots": digest,
         "verified_at": datetime.now(UTC).isoformat(timespec="seconds"),
-        "facts": verify_pdf(data, trust_roots=roots).as_dict(),
+        "facts": verify_pdf(data, trust_roots=roots, crls=crls).as_dict(),
     }
 
 

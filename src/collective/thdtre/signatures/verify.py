@@ -118,6 +118,33 @@ def load_certificates(text: str | bytes) -> list[x509.Certificate]:
     return certificates
 
 
+def load_crl(data: str | bytes) -> x509.CertificateRevocationList:
+    """A certificate revocation list from PEM or DER bytes."""
+    data = data.encode("ascii", "replace") if isinstance(data, str) else data
+    try:
+        if b"-----BEGIN" in data:
+            return x509.load_pem_x509_crl(data)
+        return x509.load_der_x509_crl(data)
+    except ValueError as error:
+        raise CertificateError(
+            "This is not a certificate revocation list: upload the CA's .crl file."
+        ) from error
+
+
+def is_crl(data: str | bytes) -> bool:
+    """Whether ``data`` looks like a revocation list rather than certificates."""
+    data = data.encode("ascii", "replace") if isinstance(data, str) else data
+    if b"-----BEGIN X509 CRL-----" in data:
+        return True
+    if b"-----BEGIN" in data:
+        return False
+    try:
+        x509.load_der_x509_crl(data)
+    except ValueError:
+        return False
+    return True
+
+
 def to_pem(certificate: x509.Certificate) -> str:
     return certificate.public_bytes(Encoding.PEM).decode("ascii")
 
@@ -131,9 +158,14 @@ def roots_digest(pems: list[str]) -> str:
 
 
 def verify_pdf(
-    data: bytes, *, trust_roots: list[str], now: datetime | None = None
+    data: bytes,
+    *,
+    trust_roots: list[str],
+    crls: list[str] = (),
+    now: datetime | None = None,
 ) -> DocumentFacts:
-    """Verify every signature of a PDF against the given PEM trust roots."""
+    """Verify every signature of a PDF against the given PEM trust roots and the
+    PEM revocation lists the administrator uploaded (nothing is fetched)."""
     if len(data) > MAX_BYTES:
         return DocumentFacts(status=TOO_LARGE)
     if not looks_like_pdf(data):
@@ -151,15 +183,19 @@ def verify_pdf(
         for pem in trust_roots
         for c in load_certificates(pem)
     ]
-    signatures = tuple(_verify_one(sig, roots, now) for sig in embedded)
+    revocations = [load_crl(pem) for pem in crls]
+    issuers = [c for pem in trust_roots for c in load_certificates(pem)]
+    signatures = tuple(
+        _verify_one(sig, roots, revocations, now, issuers) for sig in embedded
+    )
     worst = max(signatures, key=lambda s: SEVERITY.index(s.status))
     return DocumentFacts(status=worst.status, signatures=signatures)
 
 
-def _verify_one(embedded, roots, now: datetime | None) -> SignatureFacts:
+def _verify_one(embedded, roots, crls, now, issuers=()) -> SignatureFacts:
     context = ValidationContext(
         trust_roots=roots,
-        allow_fetching=False,  # no network from the server; no revocation lists
+        allow_fetching=False,  # no network from the server: uploaded lists only
         revocation_mode="soft-fail",
         moment=now,
         best_signature_time=now,
@@ -177,8 +213,16 @@ def _verify_one(embedded, roots, now: datetime | None) -> SignatureFacts:
     certificate = status.signing_cert
     timestamp = status.timestamp_validity
     when = timestamp.timestamp if timestamp is not None else status.signer_reported_dt
+    verdict = _verdict(status)
+    if verdict in (TRUSTED, EXPIRED) and crls:
+        carried = [
+            x509.load_der_x509_certificate(c.dump())
+            for c in embedded.other_embedded_certs
+        ]
+        if revoked_by(certificate, crls, [*issuers, *carried]):
+            verdict = REVOKED
     return SignatureFacts(
-        status=_verdict(status),
+        status=verdict,
         signer=_name_part(certificate.subject, "common_name"),
         organisation=_name_part(certificate.subject, "organization_name"),
         issuer=_name_part(certificate.issuer, "common_name")
@@ -201,6 +245,33 @@ def outside_event_loop(function, *args, **kwargs):
         return function(*args, **kwargs)
     with ThreadPoolExecutor(max_workers=1) as pool:
         return pool.submit(function, *args, **kwargs).result()
+
+
+def revoked_by(certificate, crls, issuers) -> bool:
+    """Whether an uploaded revocation list of the certificate's issuer names it.
+
+    The lists are the administrator's (nothing is fetched). A list counts only
+    when its issuer is the certificate's and its signature verifies with the key
+    of that issuer, found among ``issuers`` (the trust roots and the certificates
+    the signature carries, whose chain pyHanko has just validated).
+    """
+    cert = x509.load_der_x509_certificate(certificate.dump())
+    keys = [c.public_key() for c in issuers if c.subject == cert.issuer]
+    for crl in crls:
+        if crl.issuer != cert.issuer:
+            continue
+        if crl.get_revoked_certificate_by_serial_number(cert.serial_number) is None:
+            continue
+        if any(_signed_with(crl, key) for key in keys):
+            return True
+    return False
+
+
+def _signed_with(crl, key) -> bool:
+    try:
+        return crl.is_signature_valid(key)
+    except (TypeError, ValueError):  # a key of a kind a CRL cannot be signed with
+        return False
 
 
 def _verdict(status) -> str:

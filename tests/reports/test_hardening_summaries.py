@@ -27,6 +27,7 @@ import transaction
 HIDDEN_UNIT = "SỞ TƯ PHÁP (BẢN NHÁP)"
 HIDDEN_FIGURE = 7_770_000
 HIDDEN_MARKS = (HIDDEN_UNIT, "KH-STP", "7770000", "7.770.000", "(BẢN NHÁP)")
+DRAFT_FIGURE = 4_242
 SEEN_UNIT = "SỞ KHOA HỌC VÀ CÔNG NGHỆ"
 PUBLISHED_FIGURES = {"children_supported": 10, "fund_raised_vnd": 2_000_000}
 RESTRICTED = [approver(PROVINCE), "publisher"]
@@ -54,6 +55,8 @@ def plan_url(fworld):
         submitted_date=date(2024, 7, 1),
         **PUBLISHED_FIGURES,
     )
+    # A second report, still a draft: the unit's own business until it is sent.
+    add_report(seen, state="draft", children_supported=DRAFT_FIGURE)
     transaction.commit()
     return province.absolute_url()
 
@@ -113,6 +116,7 @@ class TestWhoCannotOpenTheDraft:
         assert SEEN_UNIT.encode() in text
         assert b"63/KH-KHCN" in text
         assert_hidden(text)
+        assert str(DRAFT_FIGURE).encode() not in text  # a draft they cannot open
 
 
 class TestPublicSummary:
@@ -138,3 +142,9 @@ class TestWhoMayOpenIt:
 
         assert {row["unit"] for row in data["rows"]} == {SEEN_UNIT, HIDDEN_UNIT}
         assert data["totals"]["fund_raised_vnd"] == 2_000_000 + HIDDEN_FIGURE
+
+    def test_an_administrator_gets_the_draft_report_in_the_xlsx(self, site, plan_url):
+        text = xlsx_text(get("siteadmin", f"{plan_url}/@@thdtre-reports.xlsx", "*/*"))
+
+        assert HIDDEN_UNIT.encode() in text
+        assert str(DRAFT_FIGURE).encode() in text

@@ -44,7 +44,7 @@ def byline_of(paragraphs: list[str]) -> str | None:
     last = paragraphs[-1] if paragraphs else ""
     initials = re.fullmatch(r"(?:[A-ZĐ]\.)+[A-ZĐ]?\.?", last)
     short = len(last) <= 50 and len(last.split()) <= 8
-    if short and (initials or last[-1] not in ".…" or last.isupper()):
+    if short and (initials or last[-1:] not in ".…" or last.isupper()):
         if not ABOUT.search(last):
             return paragraphs.pop().removeprefix("Tác giả:").strip(" ;")
     return None

@@ -185,20 +185,19 @@ def test_plan_allowed_types(site):
     fti = site.portal_types.Plan
     assert fti.global_allow
     assert fti.filter_content_types
+    # Files of a plan are Appendices, under its workflow (issue 14).
     assert set(fti.allowed_content_types) == {
         "Activity",
         "Slogan",
         "Report",
-        "File",
-        "Image",
+        "Appendix",
     }
     plan = create_plan(site)
     assert {t.getId() for t in plan.allowedContentTypes()} == {
         "Activity",
         "Slogan",
         "Report",
-        "File",
-        "Image",
+        "Appendix",
     }
 
 
@@ -216,7 +215,7 @@ def test_parts_only_inside_a_plan(site, portal_type):
 def test_report_holds_attachments_only(site):
     plan = create_plan(site)
     report = api.content.create(container=plan, type="Report", title="BC")
-    assert {t.getId() for t in report.allowedContentTypes()} == {"File", "Image"}
+    assert {t.getId() for t in report.allowedContentTypes()} == {"Appendix"}
 
 
 @pytest.mark.parametrize(

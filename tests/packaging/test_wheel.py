@@ -297,7 +297,7 @@ def world(tmp_path_factory):
 
 # What installing may add or change: the add-on's own entries, as README's
 # "What installing changes" lists them. Anything else is a change to the site.
-TYPES = ("Plan", "Activity", "Slogan", "Report")
+TYPES = ("Plan", "Activity", "Slogan", "Report", "Appendix")
 OWN_KEYS = re.compile(
     "|".join(
         (

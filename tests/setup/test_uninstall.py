@@ -13,7 +13,7 @@ from zope.component import getUtility
 import pytest
 
 
-TYPES = ["Plan", "Activity", "Slogan", "Report"]
+TYPES = ["Plan", "Activity", "Slogan", "Report", "Appendix"]
 INDEXES = [
     "document_number",
     "year",
@@ -25,7 +25,8 @@ INDEXES = [
 ]
 COLUMNS = [*INDEXES, "issue_date"]
 SETTINGS = "collective.thdtre.interfaces.IThdtreSettings"
-ICONS = [f"plone.icon.contenttype/{name.lower()}" for name in TYPES]
+# An Appendix shows Plone's file icon.
+ICONS = [f"plone.icon.contenttype/{name.lower()}" for name in TYPES[:4]]
 
 PLONE_TYPES = [
     "Document",

@@ -24,13 +24,14 @@ from zope.i18n import translate
 from zope.interface import implementer
 
 
-TYPES = ("Plan", "Activity", "Slogan", "Report")
+TYPES = ("Plan", "Activity", "Slogan", "Report", "Appendix")
 ROLES = (EDITOR_ROLE, APPROVER_ROLE, PUBLISHER_ROLE)
 PERMISSIONS = (
     "collective.thdtre: Add Plan",
     "collective.thdtre: Add Activity",
     "collective.thdtre: Add Slogan",
     "collective.thdtre: Add Report",
+    "collective.thdtre: Set document number",
     "collective.thdtre: Manage departments",
     "collective.thdtre: View history",
     "collective.thdtre: View reports",

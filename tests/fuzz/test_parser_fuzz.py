@@ -262,7 +262,7 @@ def test_mutated_documents(fuzz_cases):
             data = encodings(mutate_text(text, rng), rng)
             run(f"{name}#{i}", parse_document, name, data)
         lines = text.split("\n")
-        for i in range(windows):
+        for _ in range(windows):
             start = rng.randrange(len(lines))
             part = "\n".join(lines[start : start + rng.randint(1, 15)])
             run(f"{name}@{start}", parse_text, mutate_text(part, rng))
@@ -285,7 +285,9 @@ def test_mutated_word_and_pdf_files(fuzz_cases):
     rng = random.Random(30)
     word = seed_docx()
     with zipfile.ZipFile(io.BytesIO(word)) as package:
-        parts = {item.filename: package.read(item.filename) for item in package.infolist()}
+        parts = {
+            item.filename: package.read(item.filename) for item in package.filelist
+        }
     for i in range(150):
         run(f"docx-bytes#{i}", parse_document, "plan.docx", mutate_bytes(word, rng))
     for i in range(100):

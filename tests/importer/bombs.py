@@ -109,7 +109,7 @@ def lying_docx(megabytes: int) -> bytes:
 def laughs_docx() -> bytes:
     """The seed whose document.xml declares billion-laughs entities and uses them."""
     entities = ['<!ENTITY l0 "chữ chữ chữ chữ chữ">']
-    entities += [f'<!ENTITY l{i} "{("&l%d;" % (i - 1)) * 10}">' for i in range(1, 10)]
+    entities += [f'<!ENTITY l{i} "{f"&l{i - 1};" * 10}">' for i in range(1, 10)]
     doctype = f"<!DOCTYPE w:document [{''.join(entities)}]>".encode()
     body = seed_body()
     head = body[: body.index(b"?>") + 2] + doctype if b"?>" in body else doctype

@@ -33,9 +33,7 @@ MAX_CPU_SECONDS = 20
 MAX_MEMORY = 1536 * 1024 * 1024
 
 
-def restrict(
-    *, memory: int = MAX_MEMORY, cpu_seconds: int = MAX_CPU_SECONDS
-) -> None:
+def restrict(*, memory: int = MAX_MEMORY, cpu_seconds: int = MAX_CPU_SECONDS) -> None:
     """Cap this process's address space and CPU time (the child calls it first).
 
     Only the soft limits are lowered: the OCR tools the child starts set their

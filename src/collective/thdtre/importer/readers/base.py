@@ -6,7 +6,7 @@ messages are for the console script and the logs; the Plone side translates by
 code (``importer/mapping.py``).
 """
 
-from collective.thdtre.importer.limits import MAX_BYTES
+from collective.thdtre.importer.limits import MAX_BYTES  # noqa: F401 (readers' API)
 
 import re
 import unicodedata

@@ -86,6 +86,16 @@ CALENDAR = [
     "year=9999&month=12",
 ]
 SLOGANS = ["year:list=1", "year=1e5", "year=99999999999999999999", "year.a:record=1"]
+# Zope's converters fail while Zope reads the request, before any view runs.
+UNREADABLE = [
+    "year:int=x",
+    "year:float=x",
+    "b_start:long=x",
+    "theme:date=x",
+    "theme:date=%20",
+    "theme:date_international=../../etc/passwd",
+    "x:required=",
+]
 NEWS = ["b_start:list=1", "b_start=99999999999999999999", "b_start.x:record=1"]
 
 
@@ -135,6 +145,27 @@ class TestQueryStrings:
         status, made = status_of(functional_app_class, url)
         assert status == 200
         assert by_class(parse(made), "thdtre-slogans") or made.contents
+
+    @pytest.mark.parametrize("query", UNREADABLE)
+    @pytest.mark.parametrize("view", ["@@thdtre-plans", "@@thdtre-calendar"])
+    def test_unreadable_values_are_a_400(
+        self, world, functional_app_class, view, query
+    ):
+        url = f"{world['portal'].absolute_url()}/{view}?{query}"
+        status, made = status_of(functional_app_class, url)
+        assert status == 400
+        assert TITLE not in str(made.contents)
+
+    def test_unreadable_form_body_is_a_400(self, world, functional_app_class):
+        made = browser(functional_app_class)
+        made.handleErrors = True
+        made.raiseHttpErrors = False
+        made.post(
+            f"{world['portal'].absolute_url()}/@@thdtre-plans",
+            "year:int=x",
+            content_type="application/x-www-form-urlencoded",
+        )
+        assert made.headers["status"].startswith("400")
 
     @pytest.mark.parametrize("query", NEWS)
     def test_news_item(self, world, functional_app_class, query):

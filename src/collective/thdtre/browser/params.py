@@ -7,10 +7,22 @@ through these helpers: a value of the wrong type or out of range counts as
 absent, and the page shows as it would without it.
 """
 
+from collective.thdtre import _
+from io import BytesIO
 from Products.ZCTextIndex.ParseTree import ParseError
 from Products.ZCTextIndex.ParseTree import QueryError
+from zExceptions import BadRequest
+from zope.i18n import translate
+from ZPublisher.HTTPRequest import HTTPRequest
+from ZPublisher.HTTPResponse import HTTPResponse
 
 
+# A form body checked before Zope reads it; a larger upload is left to Zope.
+MAX_CHECKED_BODY = 1_000_000
+FORM_TYPES = ("application/x-www-form-urlencoded", "multipart/form-data")
+ENVIRON = ("QUERY_STRING", "REQUEST_METHOD", "CONTENT_TYPE", "CONTENT_LENGTH")
+# What a copy of the request needs besides its inputs.
+SERVER = {"SERVER_NAME": "localhost", "SERVER_PORT": "80"}
 # Longer than any title or search a person types; a longer value is cut there.
 MAX_TEXT = 200
 # ZCTextIndex refuses some searches ("(", "and", "not x") when it runs them.
@@ -47,3 +59,70 @@ def int_param(
     ):
         return default
     return number
+
+
+def _form_body(request) -> bytes | None:
+    """A small form body, read (Zope reads the copy); None when none to check."""
+    environ = request.environ
+    if environ.get("REQUEST_METHOD", "GET") == "GET":
+        return None
+    if not (environ.get("CONTENT_TYPE") or "").lower().startswith(FORM_TYPES):
+        return None
+    try:
+        length = int(environ.get("CONTENT_LENGTH") or 0)
+    except ValueError:
+        return None
+    if not 0 < length <= MAX_CHECKED_BODY:
+        return None
+    data = request.stdin.read(length)
+    request.stdin = BytesIO(data)
+    return data
+
+
+UNREADABLE = "collective.thdtre.unreadable"
+
+
+def readable_inputs(event) -> None:
+    """Keep Zope from failing on a query string or form its converters cannot read.
+
+    Zope's converters (``year:int=x``, ``d:date=x``, ``a.b:records`` after
+    ``a:record``) raise while Zope reads the request, before any view runs, and
+    the visitor gets a 500. At the start of publishing the same reading is
+    tried on a copy; when it fails, the request's inputs are emptied (so that
+    Zope reads nothing) and ``refuse_unreadable`` answers 400 once the request
+    is traversed. (An exception raised this early is not handled by Zope.)
+    """
+    request = event.request
+    environ = {k: v for k, v in request.environ.items() if k in ENVIRON}
+    environ.update(SERVER)
+    body = _form_body(request)
+    query = environ.get("QUERY_STRING", "")
+    if body is None:
+        if ":" not in query and "%3a" not in query.lower():
+            return  # no converter: nothing Zope could fail on
+        environ["REQUEST_METHOD"] = "GET"
+        environ.pop("CONTENT_TYPE", None)
+        environ.pop("CONTENT_LENGTH", None)
+    try:
+        trial = HTTPRequest(BytesIO(body or b""), environ, HTTPResponse())
+        trial.processInputs()
+    except Exception as error:
+        request.environ[UNREADABLE] = str(error)[:200]
+        request.environ["QUERY_STRING"] = ""
+        if body is not None:
+            request.stdin = BytesIO(b"")
+            request.environ["CONTENT_LENGTH"] = "0"
+    else:
+        trial.close()
+
+
+def refuse_unreadable(event) -> None:
+    """The 400 of a request ``readable_inputs`` found unreadable."""
+    request = event.request
+    error = request.environ.get(UNREADABLE)
+    if error is not None:
+        message = _(
+            "A value of the request cannot be read: ${error}",
+            mapping={"error": error},
+        )
+        raise BadRequest(translate(message, context=request))

@@ -125,6 +125,13 @@ def test_every_code_has_a_message():
             "ocr_timeout",
             "too_many_pages",
             "docx_too_large",
+            # importer/limits.py's refusals
+            "too_long",
+            "too_much_text",
+            "docx_too_complex",
+            "too_slow",
+            "too_much_memory",
+            "unreadable",
         ]
     )
     assert parse.MSG_NEEDS_OCR == MESSAGES["needs_ocr"]

@@ -224,3 +224,24 @@ class TestWrongTypes:
     def test_patch_plan(self, api, plan, values):
         response = api.patch(f"/{plan}", json=values)
         assert response.status_code < 500, response.text
+
+
+MALFORMED = [b"null", b'"x"', b"[]", b"1", b"{", b"\xff\xfe"]
+
+
+class TestMalformedBodies:
+    @pytest.mark.parametrize("body", MALFORMED)
+    def test_post_to_a_folder(self, api, body):
+        response = api.post(
+            "/ke-hoach/so-khcn",
+            data=body,
+            headers={"Content-Type": "application/json"},
+        )
+        assert "JSON object" in refused(response)
+
+    @pytest.mark.parametrize("body", MALFORMED)
+    def test_post_and_patch_on_a_plan(self, api, plan, body):
+        headers = {"Content-Type": "application/json"}
+        assert api.post(f"/{plan}", data=body, headers=headers).status_code == 400
+        assert api.patch(f"/{plan}", data=body, headers=headers).status_code == 400
+        assert api.get(f"/{plan}").json()["title"] == "Kế hoạch"

@@ -26,7 +26,7 @@ from datetime import timedelta
 # (error about 1/sqrt(cap): 0.6 %); the sketches of the current days and weeks
 # hold at most this many rows each, a minute's at most ONLINE_CAP.
 VISITOR_CAP = 32_768
-ONLINE_CAP = 1_024
+ONLINE_CAP = 512
 MAX_ONLINE_MINUTES = 60
 _PRUNE_EVERY = 60.0
 

@@ -4,6 +4,8 @@ content tests of issue 14: loaded from tests/workflow/conftest.py, not copied.""
 from pathlib import Path
 
 import importlib.util
+import pytest
+import transaction
 
 
 _path = Path(__file__).parent.parent / "workflow" / "conftest.py"
@@ -20,5 +22,19 @@ session = world_module.session
 state_of = world_module.state_of
 sync = world_module.sync
 transition_as = world_module.transition_as
-world = world_module.world
-site = world_module.site
+
+
+@pytest.fixture(scope="class", name="world")
+def world_fixture(functional_portal_class):
+    """Departments and people, committed for HTTP, once per test class."""
+    world_module.setup_world(functional_portal_class)
+    transaction.commit()
+    return functional_portal_class
+
+
+@pytest.fixture(name="site")
+def site_fixture(world):
+    """The functional portal of ``world``, up to date with what the server did."""
+    sync(world)
+    yield world
+    transaction.abort()

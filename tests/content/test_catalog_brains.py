@@ -174,11 +174,12 @@ def test_parts_found_by_department_and_year(parts):
     assert not api.content.find(department="stp", portal_type="Activity")
 
 
-def test_report_keeps_its_own_department(plans):
+def test_report_takes_its_plans_department(plans):
+    # Not another department's: its people would read the report (issue 14).
     report = api.content.create(
         container=plans[0], type="Report", id="bc-stp", title="BC", department="stp"
     )
-    assert brain_of(report).department == "stp"
+    assert brain_of(report).department == "skhcn"
 
 
 def test_activity_progress_index_and_metadata(parts):

@@ -10,10 +10,10 @@ from department_world import DEPT_A
 from department_world import DEPT_B
 from department_world import make_plan
 from department_world import session
-from department_world import site  # noqa: F401 (fixture)
+from department_world import site_fixture  # noqa: F401
 from department_world import sync
 from department_world import transition_as
-from department_world import world  # noqa: F401 (fixture)
+from department_world import world_fixture  # noqa: F401
 from plone import api
 
 import html
@@ -31,9 +31,7 @@ class TestPlanDepartment:
         plan = make_plan(title="Nháp chuyển đi")
         transaction.commit()
 
-        response = session("editor-a").patch(
-            api_url(plan), json={"department": DEPT_B}
-        )
+        response = session("editor-a").patch(api_url(plan), json={"department": DEPT_B})
 
         assert response.status_code == 400, response.text
         assert FOREIGN in response.text
@@ -134,7 +132,9 @@ class TestPartsFollowThePlan:
         with api.env.adopt_user(username="editor-a"):
             report = api.content.create(container=plan, type="Report", title="BC")
         transaction.commit()
-        response = session("siteadmin").patch(api_url(plan), json={"department": DEPT_B})
+        response = session("siteadmin").patch(
+            api_url(plan), json={"department": DEPT_B}
+        )
         assert response.status_code == 204, response.text
         sync(site)
         assert report.department == DEPT_B
@@ -142,4 +142,3 @@ class TestPartsFollowThePlan:
         assert brain.department == DEPT_B
         assert session("approver-a").get(api_url(report)).status_code in DENIED
         transition_as("editor-b", plan, "submit")
-

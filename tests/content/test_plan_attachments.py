@@ -9,11 +9,11 @@ from department_world import add_child
 from department_world import api_url
 from department_world import make_plan
 from department_world import session
-from department_world import site  # noqa: F401 (fixture)
+from department_world import site_fixture  # noqa: F401
 from department_world import state_of
 from department_world import sync
 from department_world import transition_as
-from department_world import world  # noqa: F401 (fixture)
+from department_world import world_fixture  # noqa: F401
 from plone import api
 
 import base64
@@ -130,4 +130,6 @@ class TestWhatAPlanHolds:
 def _blob():
     from plone.namedfile.file import NamedBlobFile
 
-    return NamedBlobFile(data=PDF, filename="phu-luc.pdf", contentType="application/pdf")
+    return NamedBlobFile(
+        data=PDF, filename="phu-luc.pdf", contentType="application/pdf"
+    )

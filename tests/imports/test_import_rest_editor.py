@@ -39,7 +39,9 @@ def test_an_editor_imports_a_plan_into_the_department(site, khcn):
     plan = imported(site, response)
     assert plan.aq_parent == khcn
     assert plan.department == "so-khcn"
-    assert plan.document_number == "63/KH-KHCN"
+    # The document's number is a proposal: only approval makes it official.
+    assert plan.document_number == "/KH-KHCN"
+    assert any("63" in w for w in response.json()["warnings"])
     assert plan.Creator() == EDITOR[0]
     kinds = [child.portal_type for child in plan.objectValues()]
     assert (kinds.count("Slogan"), kinds.count("Activity")) == (12, 4)

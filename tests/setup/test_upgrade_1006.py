@@ -67,7 +67,11 @@ def test_files_in_plans_become_appendices(site):
     after.creation_date = DateTime() + 1
     draft = api.content.create(container=site, type="Plan", title="Nháp")
     in_draft = api.content.create(
-        container=draft, type="File", id="tep", title="Tệp", file=NamedBlobFile(data=PDF)
+        container=draft,
+        type="File",
+        id="tep",
+        title="Tệp",
+        file=NamedBlobFile(data=PDF),
     )
     in_draft.creation_date = DateTime() - 1
     report = api.content.create(container=plan, type="Report", title="Báo cáo")
@@ -106,9 +110,9 @@ def test_files_in_plans_become_appendices(site):
     assert report["bieu"].portal_type == "Appendix"
     (brain,) = api.content.find(UID=image.UID())
     assert brain.portal_type == "Appendix"
-    assert not api.content.find(portal_type=["File", "Image"], path="/".join(
-        plan.getPhysicalPath()
-    ))
+    assert not api.content.find(
+        portal_type=["File", "Image"], path="/".join(plan.getPhysicalPath())
+    )
 
 
 def test_reports_take_their_plans_department(site):

@@ -69,5 +69,9 @@ def acts_for(department_id: str) -> bool:
     groups = set(getattr(user, "getGroups", lambda: ())() or ())
     return bool(
         groups
-        & {PUBLISHERS_GROUP, editors_group(department_id), approvers_group(department_id)}
+        & {
+            PUBLISHERS_GROUP,
+            editors_group(department_id),
+            approvers_group(department_id),
+        }
     )

@@ -124,7 +124,8 @@ def security_follows_department(obj, event):
 
 
 def _take_plans_department(report, plan) -> bool:
-    if report.department == plan.department:
+    # A plan of no department (a site administrator's) leaves its reports' own.
+    if not plan.department or report.department == plan.department:
         return False
     report.department = plan.department
     report.reindexObject(idxs=["department"])

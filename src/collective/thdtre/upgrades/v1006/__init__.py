@@ -29,7 +29,9 @@ def upgrade(context):
         setup.runImportStepFromProfile(PROFILE, step, run_dependencies=False)
     moved = files = 0
     with api.env.adopt_roles(["Manager"]):
-        for brain in api.content.find(portal_type=["Plan", "Report"], unrestricted=True):
+        for brain in api.content.find(
+            portal_type=["Plan", "Report"], unrestricted=True
+        ):
             container = brain._unrestrictedGetObject()
             if container.portal_type == "Report":
                 moved += report_takes_plans_department(container)
@@ -48,7 +50,7 @@ def upgrade(context):
 def report_takes_plans_department(report) -> bool:
     plan = report.__parent__
     department = getattr(plan, "department", None)
-    if plan.portal_type != "Plan" or report.department == department:
+    if plan.portal_type != "Plan" or not department or report.department == department:
         return False
     report.department = department
     report.reindexObject()

@@ -101,6 +101,16 @@ class TestApproval:
         sync(site)
         assert state_of(twin) == "pending"
 
+    def test_a_translation_is_approved_with_the_same_number(self, site):
+        # plone.app.multilingual's translation group: the same document.
+        original = approved("Bản gốc 2041", 2041, number=9)
+        setattr(original, "_plone.tg", "tg-2041")
+        english = make_plan(state="pending", title="Original 2041", year=2041)
+        setattr(english, "_plone.tg", "tg-2041")
+        english.number = 9
+        transition_as("approver-a", english, "approve")
+        assert state_of(english) == "approved"
+
     def test_hand_set_number_gets_an_issue_date(self, site):
         plan = approved("Số tay 2036", 2036, number=5)
         assert plan.issue_date == date.today()

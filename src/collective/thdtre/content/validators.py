@@ -4,6 +4,7 @@ Each failure is a ``ValidationError`` whose docstring is a translatable message:
 z3c.form shows it under the field and plone.restapi returns it in its 400 answer.
 """
 
+from Acquisition import aq_base
 from collective.thdtre import _
 from plone.uuid.interfaces import IUUID
 from zope.interface import Invalid
@@ -63,10 +64,29 @@ def valid_document_number(value):
     return True
 
 
-def issued_twin(*, number, department, symbol, year, uid=None):
+# Where plone.app.multilingual keeps an item's translation group.
+TRANSLATION_GROUP = "_plone.tg"
+
+
+def translation_group(obj):
+    """The translation group of ``obj`` (shared by its translations), or None."""
+    return getattr(aq_base(obj), TRANSLATION_GROUP, None) if obj is not None else None
+
+
+def _same_document(brain, uid, group) -> bool:
+    if brain.UID == uid:
+        return True
+    if group is None:
+        return False
+    # A translation of the plan is the same document with the same number.
+    return translation_group(brain._unrestrictedGetObject()) == group
+
+
+def issued_twin(*, number, department, symbol, year, uid=None, group=None):
     """The document number of an approved or published plan of the same
     department (or, without one, the same symbol) and year that has ``number``;
-    None when the number is free."""
+    None when the number is free. The plan itself (``uid``) and its translations
+    (``group``) do not count."""
     from plone import api  # content schemas stay importable without a site
 
     if not number or not year:
@@ -75,13 +95,11 @@ def issued_twin(*, number, department, symbol, year, uid=None):
     if department:
         query["department"] = department
     for brain in api.content.find(unrestricted=True, **query):
-        if brain.UID == uid:
-            continue
         own = getattr(brain, "department", None) or None
         issued, _slash, issued_symbol = (brain.document_number or "").partition("/")
         if department is None and (own or issued_symbol != (symbol or "")):
             continue
-        if issued == str(number):
+        if issued == str(number) and not _same_document(brain, uid, group):
             return brain.document_number
     return None
 
@@ -124,6 +142,7 @@ def check_number_free(data):
         symbol=_value(data, "symbol"),
         year=year,
         uid=IUUID(context, None) if context is not None else None,
+        group=translation_group(context),
     )
     if twin:
         raise Invalid(number_taken_message(twin, year))

@@ -14,6 +14,7 @@ from collective.thdtre.content.plan import reindex_parts
 from collective.thdtre.content.validators import ISSUED_STATES
 from collective.thdtre.content.validators import issued_twin
 from collective.thdtre.content.validators import number_taken_message
+from collective.thdtre.content.validators import translation_group
 from collective.thdtre.departments import get_department
 from collective.thdtre.departments import get_departments
 from datetime import date
@@ -78,6 +79,7 @@ def number_refusal(plan):
         symbol=plan.symbol,
         year=year,
         uid=plan.UID(),
+        group=translation_group(plan),
     )
     return number_taken_message(twin, year) if twin else None
 

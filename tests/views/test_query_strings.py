@@ -42,9 +42,10 @@ def world(functional_portal_class):
         news = api.content.create(
             container=portal, type="News Item", id="tin", title="Tin tức"
         )
+        report = api.content.create(container=plan, type="Report", title="Báo cáo")
     publish(news)
     transaction.commit()
-    return {"portal": portal, "plan": plan, "news": news}
+    return {"portal": portal, "plan": plan, "news": news, "report": report}
 
 
 def status_of(app, url, user=None):
@@ -69,7 +70,6 @@ ARCHIVE = [
     "SearchableText:list=a",
     "year:list=2024",
     "year=99999999999999999999999",
-    "b_start:list=1",
     "b_start=99999999999999999999",
     "issuer.x:record=1",
     "issuer:int=1",
@@ -96,7 +96,17 @@ UNREADABLE = [
     "theme:date_international=../../etc/passwd",
     "x:required=",
 ]
-NEWS = ["b_start:list=1", "b_start=99999999999999999999", "b_start.x:record=1"]
+# Plone's folder listing and plone.restapi read these without a check.
+PLONE_PARAMETERS = [
+    "b_size:list=1",
+    "b_size=x",
+    "b_start.a:record=1",
+    "b_start:list=1",
+    "limit=x",
+    "include_items=maybe",
+    "fullobjects:list=1",
+]
+NEWS = ["b_start=99999999999999999999", "b_start=-5"]
 
 
 class TestQueryStrings:
@@ -155,6 +165,20 @@ class TestQueryStrings:
         status, made = status_of(functional_app_class, url)
         assert status == 400
         assert TITLE not in str(made.contents)
+
+    @pytest.mark.parametrize("query", PLONE_PARAMETERS)
+    @pytest.mark.parametrize("accept", ["text/html", "application/json"])
+    def test_plone_parameters_of_the_wrong_type_are_a_400(
+        self, world, functional_app_class, query, accept
+    ):
+        report = world["report"]
+        made = browser(functional_app_class, "admin")
+        made.handleErrors = True
+        made.raiseHttpErrors = False
+        made.addHeader("Accept", accept)
+        for url in (report.absolute_url(), world["news"].absolute_url()):
+            made.open(f"{url}?{query}")
+            assert made.headers["status"].startswith("400")
 
     def test_unreadable_form_body_is_a_400(self, world, functional_app_class):
         made = browser(functional_app_class)

@@ -8,7 +8,9 @@ absent, and the page shows as it would without it.
 """
 
 from collective.thdtre import _
+from collective.thdtre.interfaces import IBrowserLayer
 from io import BytesIO
+from plone.base.utils import boolean_value
 from Products.ZCTextIndex.ParseTree import ParseError
 from Products.ZCTextIndex.ParseTree import QueryError
 from zExceptions import BadRequest
@@ -116,8 +118,36 @@ def readable_inputs(event) -> None:
         trial.close()
 
 
+# Paging and expansion parameters Plone's listings and plone.restapi read with
+# int() or boolean_value() and no error handling.
+PLONE_INTEGERS = ("b_start", "b_size", "limit")
+PLONE_BOOLEANS = ("include_items", "fullobjects")
+
+
+def _plone_parameter_error(form: dict):
+    for name in PLONE_INTEGERS:
+        if name in form:
+            value = form[name]
+            try:
+                int(value)
+                assert isinstance(value, (int, str))
+            except (AssertionError, TypeError, ValueError):
+                return _("'${name}' must be a whole number.", mapping={"name": name})
+    for name in PLONE_BOOLEANS:
+        if name in form:
+            try:
+                boolean_value(form[name])
+            except (TypeError, ValueError):
+                return _("'${name}' must be true or false.", mapping={"name": name})
+    return None
+
+
 def refuse_unreadable(event) -> None:
-    """The 400 of a request ``readable_inputs`` found unreadable."""
+    """A 400 for what Zope or Plone would fail on with a 500 (after traversal).
+
+    A request ``readable_inputs`` found unreadable, and, on a site with the
+    add-on, paging and expansion parameters of the wrong type.
+    """
     request = event.request
     error = request.environ.get(UNREADABLE)
     if error is not None:
@@ -126,3 +156,7 @@ def refuse_unreadable(event) -> None:
             mapping={"error": error},
         )
         raise BadRequest(translate(message, context=request))
+    if IBrowserLayer.providedBy(request):
+        message = _plone_parameter_error(request.form)
+        if message is not None:
+            raise BadRequest(translate(message, context=request))

@@ -18,6 +18,7 @@ from collective.thdtre.errors import ImportRefused
 from collective.thdtre.importer import sandbox
 from collective.thdtre.importer.parse import parse_document
 from collective.thdtre.importer.parse import ParseError
+from importer_docs import fixture_bytes
 from plone import api
 from zope.i18n import translate
 
@@ -152,3 +153,12 @@ def test_the_pure_parser_refuses_the_bombs_itself(name, code):
     with pytest.raises(ParseError) as info:
         parse_document(name, BOMBS[name][0]())
     assert info.value.code == code
+
+
+def test_blank_lines_padding_a_plan_cost_nothing():
+    """1.5 MB of blank lines took the parser 23 s: runs of them are cut to three."""
+    seed = fixture_bytes("003_c6cfd6b9ad409e01.txt")
+    start = time.monotonic()
+    padded = parse_document("plan.txt", seed + b"\n" * 1_500_000)
+    assert time.monotonic() - start < 2
+    assert padded == parse_document("plan.txt", seed)

@@ -45,10 +45,10 @@ import threading
 
 
 DEBOUNCE_SECONDS = 30
-# Debounce slots: 2**18 rows at most (a few MB). Two (item, visitor) pairs share a
+# Debounce slots: 2**17 rows at most (a few MB). Two (item, visitor) pairs share a
 # slot by chance; the later takes it over, and a reload of the first within 30 s
 # may count again: rare below tens of thousands of views in 30 s.
-SLOTS = 2**18
+SLOTS = 2**17
 # SQLite allows 32766 bound parameters; stay far below for older builds.
 MANY_CHUNK = 900
 

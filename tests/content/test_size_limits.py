@@ -166,12 +166,12 @@ class TestImport:
             },
         )
 
-    # The parser takes no summary that long: the import is refused for a missing
-    # title, with nothing created (a 400, not a 500).
+    # The parser takes no summary that long: the import is refused with a message
+    # that says the summary was not found or is too long, nothing created (a 400).
     @pytest.mark.parametrize("length", [1_200, 5_000])
     def test_a_long_title_is_refused(self, api, functional_portal, length):
         title = ("Triển khai Tháng hành động vì trẻ em năm 2022 " * 200)[:length]
         before = count(functional_portal, "Plan")
         message = refused(self.post(api, title.strip()))
-        assert "title" in message
+        assert "summary" in message and "1,000 characters" in message, message
         assert count(functional_portal, "Plan") == before

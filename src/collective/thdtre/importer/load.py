@@ -149,8 +149,17 @@ def import_document(*, container, filename: str, data: bytes, dry_run: bool = Fa
     return result, created
 
 
+NO_TITLE = _(
+    "The plan's summary, the line under 'KẾ HOẠCH', was not found (or is longer "
+    "than 1,000 characters): the plan cannot be imported without it. Check that "
+    "the document has one, shorter, and upload it again."
+)
+
+
 def _import_plan(container, parsed, filename, data, dry_run):
     result = summary(parsed)
+    if not (result["plan"].get("title") or "").strip():
+        raise ImportRefused("no_title", NO_TITLE)
     _number_proposed_only(container, result)
     links = _plans_by_number(result["implements"])
     result["implements_found"] = sorted(links)

@@ -200,7 +200,10 @@ def build_site(portal, plans: int) -> dict:
     transaction.commit()
     issuers = [f"SỞ SỐ {i}" for i in range(12)]
     for index in range(plans):
-        values = plan_data(index + 1, 2018 + index % 8, issuers[index % len(issuers)])
+        # Numbers from 1001: an issued number is unique per symbol and year, and
+        # the plan measured above is 63/KH-KHCN of 2024.
+        number = 1001 + index
+        values = plan_data(number, 2018 + index % 8, issuers[index % len(issuers)])
         values = {name: values[name] for name in ARCHIVE_FIELDS}
         create_content(container=archive, type="Plan", data=values)
         if index % CHUNK == CHUNK - 1:

@@ -15,6 +15,10 @@ import transaction
 
 pytestmark = pytest.mark.browser
 
+OTHER_BROWSER = (
+    "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like "
+    "Gecko) Chrome/126.0.0.0 Safari/537.36 Edg/126.0.0.0"
+)
 TITLE = "Sở Khoa học và Công nghệ triển khai Tháng hành động vì trẻ em năm 2024"
 LEAD = (
     "Ngày 17/4/2024, Sở Khoa học và Công nghệ ban hành Kế hoạch số 63/KH-KHCN "
@@ -89,8 +93,10 @@ def test_visitors_raise_the_counter_and_editors_do_not(
     visitor.reload()
     assert _shown_count(visitor) == before + 1
 
-    # A new browser context is a new visitor.
-    second = new_page()
+    # Another person (another browser, here another user agent) is a new visitor.
+    # A second cookieless page of the same address and browser within the
+    # debounce would not count (a client that drops cookies counts once).
+    second = new_page(user_agent=OTHER_BROWSER)
     second.goto(url)
     assert _shown_count(second) == before + 2
     assert visitor.locator("h1").inner_text().strip() == TITLE

@@ -93,7 +93,8 @@ def test_visitors_raise_the_counter_and_editors_do_not(
     assert response.status == 200, server_error(response)
     label = visitor.locator(".thdtre-view-count").inner_text()
     assert label.split()[0] in ("Views:", "Lượt"), label
-    assert _shown_count(visitor) == before + 1
+    # A page shows the count from before its own view (as behind the proxy).
+    assert _shown_count(visitor) == before
     # A reload by the same visitor (same cookie) within the debounce is not a view.
     visitor.reload()
     assert _shown_count(visitor) == before + 1
@@ -103,6 +104,8 @@ def test_visitors_raise_the_counter_and_editors_do_not(
     # debounce would not count (a client that drops cookies counts once).
     second = new_page(user_agent=BROWSER.format(f"{run}2"))
     second.goto(url)
+    assert _shown_count(second) == before + 1
+    second.reload()
     assert _shown_count(second) == before + 2
     assert visitor.locator("h1").inner_text().strip() == TITLE
     assert LEAD in visitor.locator("#content").inner_text()

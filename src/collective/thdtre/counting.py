@@ -18,9 +18,11 @@ Only the proxy may say so: its headers count only on requests whose peer address
 ignored and the request counts as any other.
 
 A visitor is the ``thdtre_visitor`` cookie. A request without it is a new visitor
-only once per 30 s per address and browser (``first_sight``): the page sets the
-cookie, so a browser counts once, and a client that never keeps the cookie
-(a script) cannot count a view per request.
+only once per 30 s per address, browser and page (``first_sight``): the page
+sets the cookie, so a browser counts once, and a client that never keeps the
+cookie (a script) cannot count a view per request. A page shows the count from
+before its own view (as behind the proxy, whose include runs beside the count):
+the reader's own view shows on their next page.
 """
 
 from App.config import getConfiguration
@@ -121,13 +123,21 @@ def client_address(request) -> str:
     return request.environ.get("REMOTE_ADDR", "")
 
 
-def fingerprint(request) -> str:
-    """A visitor without a cookie told apart by address and browser."""
+def fingerprint(request, page: str = "") -> str:
+    """A visitor without a cookie told apart by address and browser (and, for
+    the repeats of one page, by the page)."""
     seen = f"{client_address(request)}|{request.get_header('User-Agent', '')}"
+    if page:
+        seen += f"|{page}"
     return hashlib.sha256(seen.encode()).hexdigest()[:32]
 
 
-def known_visitor(request) -> str | None:
+def _page(request) -> str:
+    """The page a rendering counts: its path, without the query string."""
+    return request.get("PATH_INFO", "") or ""
+
+
+def known_visitor(request, page: str = "") -> str | None:
     """The visitor's id for the proxy's counting copy, or None if not counted.
 
     The proxy names it (``X-Thdtre-Visitor``: the cookie, or the id of the cookie
@@ -146,9 +156,8 @@ def known_visitor(request) -> str | None:
         if cookie:
             return cookie
         named = fingerprint(request)
-    return (
-        named if counter_store().first_sight(fingerprint=fingerprint(request)) else None
-    )
+    first = counter_store().first_sight(fingerprint=fingerprint(request, page))
+    return named if first else None
 
 
 def counted_by_proxy(request) -> bool:
@@ -167,7 +176,8 @@ def counted_visitor(request) -> str | None:
     visitor = _cookie_visitor(request)
     if visitor is None:
         visitor = visitor_id(request)
-        if not counter_store().first_sight(fingerprint=fingerprint(request)):
+        page = fingerprint(request, _page(request))
+        if not counter_store().first_sight(fingerprint=page):
             visitor = None
     request.environ[_DECIDED] = visitor or ""
     return visitor

@@ -77,7 +77,7 @@ class CountView(BrowserView):
             context = brain.getObject()  # an editor of the item is not counted
         if not is_visitor(self.request, context):
             return
-        visitor = known_visitor(self.request)
+        visitor = known_visitor(self.request, page=path)
         if visitor is None:  # a cookieless repeat
             return
         store = counter_store()

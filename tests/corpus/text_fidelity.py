@@ -132,7 +132,8 @@ def pdf_text(data: bytes) -> str:
     """The text of a PDF as laid out, line by line (pypdf; no reflow of lines)."""
     import pypdf
 
-    return "\n".join(page.extract_text() for page in pypdf.PdfReader(BytesIO(data)).pages)
+    pages = pypdf.PdfReader(BytesIO(data)).pages
+    return "\n".join(page.extract_text() for page in pages)
 
 
 def measure(filename: str, data: bytes, *, pdf: bool = False) -> dict | None:

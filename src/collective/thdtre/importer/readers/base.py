@@ -118,7 +118,6 @@ MESSAGES.update(
 )
 
 
-
 class ParseError(Exception):
     """A file that cannot be imported; ``code`` is one of ``MESSAGES``."""
 

@@ -84,6 +84,13 @@ def _form_body(request) -> bytes | None:
 UNREADABLE = "collective.thdtre.unreadable"
 
 
+def _names_a_converter(text) -> bool:
+    """Whether a query string or url-encoded body names a Zope converter (``:``)."""
+    if isinstance(text, bytes):
+        return b":" in text or b"%3a" in text.lower()
+    return ":" in text or "%3a" in text.lower()
+
+
 def readable_inputs(event) -> None:
     """Keep Zope from failing on a query string or form its converters cannot read.
 
@@ -99,8 +106,12 @@ def readable_inputs(event) -> None:
     environ.update(SERVER)
     body = _form_body(request)
     query = environ.get("QUERY_STRING", "")
+    content_type = (request.environ.get("CONTENT_TYPE") or "").lower()
+    urlencoded = content_type.startswith(FORM_TYPES[0])
+    if body is not None and urlencoded and not _names_a_converter(body):
+        body = None  # a plain form: only its query string can name a converter
     if body is None:
-        if ":" not in query and "%3a" not in query.lower():
+        if not _names_a_converter(query):
             return  # no converter: nothing Zope could fail on
         environ["REQUEST_METHOD"] = "GET"
         environ.pop("CONTENT_TYPE", None)

@@ -98,6 +98,8 @@ setup(
     ],
     extras_require={
         "test": [
+            # axe-core (its axe.min.js) for the accessibility browser tests.
+            "axe-playwright-python",
             "hypothesis",
             "i18ndude",
             "twine",

@@ -53,7 +53,8 @@ test: .make-install ## Run the whole test suite
 	scripts/ensure_chromium.sh || echo "No chromium: the browser tests will be skipped."
 	scripts/ensure_ocr.sh || echo "No OCR: the scanned-PDF tests will be skipped."
 	scripts/ensure_pango.sh || echo "No pango: the PDF tests will fail."
-	$(BIN)/pytest tests
+	scripts/ensure_servers.sh || echo "No PostgreSQL or nginx: the tests that need them will say so."
+	$(BIN)/python scripts/run_tests.py
 
 test-browser: .make-install ## Run the browser tests (Playwright + Debian's chromium)
 	scripts/ensure_chromium.sh

@@ -121,5 +121,6 @@ setup(
 
     [console_scripts]
     thdtre-parse = collective.thdtre.importer.cli:main
+    thdtre-ingest = collective.thdtre.counters.ingest_cli:main
     """,
 )

@@ -111,9 +111,7 @@ def test_counts_the_visitors_rules_and_refuses_what_is_not_ours(store, log):
     assert ingester.behind() == 0
 
 
-def test_a_cookieless_visitor_counts_once_per_30_s_per_address_browser_page(
-    store, log
-):
+def test_a_cookieless_visitor_counts_once_per_30_s_per_address_browser_page(store, log):
     # nginx gives every cookieless request a new id; n=1 says so.
     write(log, *(line(visitor(100 + n), t=n, new="1") for n in range(10)))
     write(log, line(visitor(200), t=3, new="1", a="198.51.100.9"))
@@ -190,10 +188,10 @@ def _ingest(log: Path, pg_dsn: str, *extra) -> subprocess.Popen:
 def test_killed_mid_batch_and_restarted_the_ingester_loses_and_doubles_nothing(
     store, log, pg_dsn
 ):
-    count = 12_000
+    count = 900
     write(log, *(line(visitor(n), t=n / 1000) for n in range(count)))
     store.views(key=UID)  # the schema, before the ingester races for it
-    process = _ingest(log, pg_dsn)
+    process = _ingest(log, pg_dsn, "--batch-lines", "300")
     try:
         deadline = time.monotonic() + 60
         while not _ingesting(pg_dsn) and time.monotonic() < deadline:

@@ -21,6 +21,7 @@ cookieless visitor once per 30 s per address, browser and page.
 
 from collective.thdtre.counters.logline import parse
 from collective.thdtre.counters.moment import CounterError
+from collective.thdtre.counters.visits import _bucket
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -84,6 +85,9 @@ def commit_batch(store, name: str, start: Position, end: Position, lines: list):
 
     def work(cursor):
         counted = 0
+        # A visitor's pages within one "online" bucket are one visit: only the
+        # latest moment counts (``_visit`` keeps the latest; a day the first).
+        visits = {}
         for hit in hits:
             stamp = hit.when.timestamp()
             if hit.fingerprint and not store._slot(
@@ -92,8 +96,10 @@ def commit_batch(store, name: str, start: Position, end: Position, lines: list):
                 continue
             if hit.item is not None:
                 store._view(cursor, hit.item, hit.visitor, stamp)
-            store._visit(cursor, hit.visitor, stamp, hit.when)
+            visits[hit.visitor, _bucket(stamp)] = hit
             counted += 1
+        for hit in visits.values():
+            store._visit(cursor, hit.visitor, hit.when.timestamp(), hit.when)
         params = (end.file, end.offset, len(lines), time.time(), name)
         moved = store._execute(cursor, SQL_MOVE, (*params, start.file, start.offset))
         if moved.rowcount != 1:
@@ -125,7 +131,7 @@ def _rotated(path: Path, wanted: str) -> Path | None:
     return None
 
 
-def _complete_lines(handle, offset: int) -> tuple[list, int]:
+def _complete_lines(handle, offset: int, limit: int) -> tuple[list, int]:
     """The whole lines from ``offset`` (a batch at most) and the offset after them.
 
     A line longer than a batch is passed on as one empty line (parse refuses
@@ -135,7 +141,7 @@ def _complete_lines(handle, offset: int) -> tuple[list, int]:
     chunk = handle.read(BATCH_BYTES)
     end = chunk.rfind(b"\n")
     if end >= 0:
-        lines = chunk[: end + 1].split(b"\n")[:-1][:BATCH_LINES]
+        lines = chunk[: end + 1].split(b"\n")[:-1][:limit]
         return lines, offset + sum(len(line) + 1 for line in lines)
     if len(chunk) < BATCH_BYTES:
         return [], offset  # the rest of the line is still to come
@@ -151,9 +157,12 @@ def _complete_lines(handle, offset: int) -> tuple[list, int]:
 class Ingester:
     """Reads one log into one store, a committed batch at a time."""
 
-    def __init__(self, store, path: Path, *, name: str = "nginx"):
+    def __init__(self, store, path: Path, *, name="nginx", batch_lines=BATCH_LINES):
         if not name or len(name) > MAX_NAME:
             raise IngestError(f"the log's name must be 1 to {MAX_NAME} characters")
+        if not 1 <= batch_lines <= BATCH_LINES:
+            raise IngestError(f"a batch must be 1 to {BATCH_LINES} lines")
+        self.batch_lines = batch_lines
         self.store = store
         self.path = Path(path)
         self.name = name
@@ -191,7 +200,7 @@ class Ingester:
             return 0, 0
         handle, file, offset, rotated = source
         with handle:
-            lines, end = _complete_lines(handle, offset)
+            lines, end = _complete_lines(handle, offset, self.batch_lines)
         target = Position(file, end)
         if not lines and (file, end) == (self.position.file, self.position.offset):
             if not rotated:

@@ -10,6 +10,7 @@ A database that does not answer (PostgreSQL restarting) is tried again every few
 seconds; nothing is lost meanwhile: nginx keeps writing its log.
 """
 
+from collective.thdtre.counters.ingest import BATCH_LINES
 from collective.thdtre.counters.ingest import Ingester
 from collective.thdtre.counters.moment import CounterError
 from pathlib import Path
@@ -45,8 +46,16 @@ def parse_args(argv: list) -> argparse.Namespace:
     parser.add_argument(
         "--once", action="store_true", help="ingest what is there, then exit"
     )
+    parser.add_argument(
+        "--batch-lines",
+        type=int,
+        default=BATCH_LINES,
+        help=f"lines per transaction, at most {BATCH_LINES}",
+    )
     parser.add_argument("--pidfile", help="write the process id here")
     options = parser.parse_args(argv)
+    if not 1 <= options.batch_lines <= BATCH_LINES:
+        parser.error(f"--batch-lines must be 1 to {BATCH_LINES}")
     if not 0.05 <= options.interval <= 60:
         parser.error("--interval must be 0.05 to 60 seconds")
     return options
@@ -66,7 +75,9 @@ def main(argv: list | None = None) -> int:
     if options.pidfile:
         Path(options.pidfile).write_text(f"{os.getpid()}\n")
     store = PostgresStore(dsn)
-    ingester = Ingester(store, Path(options.log), name=options.name)
+    ingester = Ingester(
+        store, Path(options.log), name=options.name, batch_lines=options.batch_lines
+    )
     say(f"reading {options.log} into {store!r}")
     read = counted = 0
     reported = time.monotonic()

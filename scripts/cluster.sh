@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The demo site on a small cluster, on this machine and on loopback only:
 # PostgreSQL (Debian's packages, own data dir and port), two Zope instances on
-# RelStorage and nginx balancing them. Everything lives under var/cluster/.
+# RelStorage, nginx balancing them and the ingester counting from nginx's log. Everything lives under var/cluster/.
 #
 #   scripts/cluster.sh start|stop|status
 #
@@ -230,6 +230,26 @@ start_nginx() {
     fi
 }
 
+# The ingester (issue 15): counts views and visits from nginx's counting log
+# into the counters' PostgreSQL, exactly once (thdtre-ingest, counters/ingest.py).
+INGEST_PID=$CLUSTER/ingest.pid
+INGEST_LOG=$NGINX_DIR/logs/count.log
+
+start_ingester() {
+    if pid_alive "$INGEST_PID"; then
+        say "the ingester already runs (pid $(cat "$INGEST_PID"))"
+        return
+    fi
+    local command=("$BIN/thdtre-ingest")
+    # A checkout installed before the console script existed: the same module.
+    [[ -x $BIN/thdtre-ingest ]] || command=("$BIN/python" -m collective.thdtre.counters.ingest_cli)
+    mkdir -p "$NGINX_DIR/logs"
+    THDTRE_COUNTER_DSN=$DSN setsid "${command[@]}" --log "$INGEST_LOG" \
+        >>"$CLUSTER/ingest.log" 2>&1 </dev/null &
+    echo $! >"$INGEST_PID"
+    say "the ingester started (pid $!, reads $INGEST_LOG; its log $CLUSTER/ingest.log)"
+}
+
 check_http_port() {
     if port_busy "$HTTP_PORT" && ! pid_alive "$NGINX_DIR/nginx.pid"; then
         die "port $HTTP_PORT is taken by another program (make start?): stop it or set THDTRE_HTTP_PORT"
@@ -251,6 +271,7 @@ start() {
     wait_http "http://127.0.0.1:${ZOPE_PORTS[0]}/Plone" zope1 "$CLUSTER/zope1/var/zope.pid"
     wait_http "http://127.0.0.1:${ZOPE_PORTS[1]}/Plone" zope2 "$CLUSTER/zope2/var/zope.pid"
     start_nginx
+    start_ingester
     wait_http "http://127.0.0.1:$HTTP_PORT/Plone" "nginx"
     say "the demo site: http://localhost:$HTTP_PORT/Plone (admin/admin); stop with scripts/cluster.sh stop"
 }
@@ -287,6 +308,9 @@ stop() {
         done
         say "nginx stopped (pid $pid)"
     fi
+    # After nginx, which writes what it still buffers: the ingester finishes its
+    # batch; what it did not read yet, it reads when started again.
+    stop_group "$INGEST_PID" "the ingester"
     stop_group "$CLUSTER/zope1/var/zope.pid" zope1
     stop_group "$CLUSTER/zope2/var/zope.pid" zope2
     PGBIN=$(pg_bindir) || true
@@ -314,6 +338,12 @@ status() {
             say "zope$n is stopped"
         fi
     done
+    if pid_alive "$INGEST_PID"; then
+        say "the ingester runs (pid $(cat "$INGEST_PID"), reads $INGEST_LOG)"
+        running=$((running + 1))
+    else
+        say "the ingester is stopped"
+    fi
     if pid_alive "$NGINX_DIR/nginx.pid"; then
         say "nginx runs (pid $(cat "$NGINX_DIR/nginx.pid"), http://127.0.0.1:$HTTP_PORT/Plone:" \
             "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$HTTP_PORT/Plone"))"
@@ -321,7 +351,7 @@ status() {
     else
         say "nginx is stopped"
     fi
-    say "$running of 4 running"
+    say "$running of 5 running"
 }
 
 case ${1:-} in

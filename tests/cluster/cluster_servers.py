@@ -256,7 +256,7 @@ def install_debs(*packages: str) -> None:
 
 
 class Nginx:
-    """nginx from the cluster template (cache, purge, counting mirror) in front
+    """nginx from the cluster template (cache, purge, counting log) in front
     of the instances; its own configuration, folder and PID file."""
 
     def __init__(self, home: Path, *, port: int, instances):
@@ -323,3 +323,61 @@ class Nginx:
         else:
             os.kill(self.pid, signal.SIGKILL)
         self.pid = None
+
+
+class Ingester:
+    """The ingester (thdtre-ingest) reading nginx's counting log into ``dsn``."""
+
+    def __init__(self, *, log: Path, dsn: str, home: Path):
+        self.log = log
+        self.dsn = dsn
+        self.output = home / "ingest.log"
+        self.process = None
+
+    def start(self) -> None:
+        command = [str(BIN / "python"), "-m", "collective.thdtre.counters.ingest_cli"]
+        with open(self.output, "ab") as output:
+            self.process = subprocess.Popen(
+                [*command, "--log", str(self.log), "--interval", "0.2"],
+                cwd=ROOT,
+                env=dict(os.environ, THDTRE_COUNTER_DSN=self.dsn),
+                stdin=subprocess.DEVNULL,
+                stdout=output,
+                stderr=subprocess.STDOUT,
+                start_new_session=True,
+            )
+
+    def position(self) -> int:
+        """The log's offset the counts include (0 before the first batch)."""
+        from collective.thdtre.counters import get_store
+        from collective.thdtre.counters.ingest import ensure_table
+        from collective.thdtre.counters.ingest import read_position
+
+        store = get_store(dsn=self.dsn, sqlite_path=os.devnull)
+        ensure_table(store)
+        return read_position(store, "nginx").offset
+
+    def wait_caught_up(self, timeout: float = 30) -> None:
+        """Until the counts include every line nginx has written (it flushes its
+        buffer every second)."""
+        time.sleep(1.2)
+        deadline = time.monotonic() + timeout
+        while True:
+            size = self.log.stat().st_size if self.log.exists() else 0
+            if self.position() >= size:
+                return
+            if self.process.poll() is not None or time.monotonic() > deadline:
+                raise RuntimeError(
+                    f"the ingester is behind: {self.output.read_text()[-2000:]}"
+                )
+            time.sleep(0.2)
+
+    def stop(self) -> None:
+        if self.process is None or self.process.poll() is not None:
+            return
+        os.killpg(self.process.pid, signal.SIGTERM)
+        try:
+            self.process.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            os.killpg(self.process.pid, signal.SIGKILL)
+            self.process.wait(timeout=10)

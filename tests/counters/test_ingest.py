@@ -168,7 +168,7 @@ def _ingesting(pg_dsn: str) -> bool:
     rows = _sql(
         pg_dsn,
         "SELECT count(*) FROM pg_stat_activity WHERE application_name ="
-        " 'collective.thdtre' AND state IN ('active', 'idle in transaction')"
+        " 'thdtre-ingest' AND state IN ('active', 'idle in transaction')"
         " AND pid <> pg_backend_pid()",
     )
     return rows[0][0] > 0

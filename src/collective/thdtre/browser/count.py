@@ -12,11 +12,23 @@ page would have counted: one visit, and one view when the page is a news item
 the visitor may see. Nothing is written to the ZODB; the answer is an empty 204
 that nobody reads.
 
+``mark_page``: what nginx's counting log needs from Plone (issue 15). nginx
+counts the pages it serves from its own log, cached or not (the ingester,
+``counters/ingest.py``), without a request to Zope; only Plone knows which page
+shows which news item and who edits it. So every page rendered behind the proxy
+carries ``X-Thdtre-Count``: ``view:<UID>`` for a news item's page, ``no`` for a
+page rendered for an editor of what it shows, ``visit`` for any other page. The
+header is cached with the page and logged by nginx; only Plone sets it.
+
 ``@@thdtre-views`` and ``@@thdtre-visits``: the current numbers, for the proxy's
 server-side includes in a (cached) news page and visit box. They only read.
 """
 
+from Acquisition import aq_inner
+from Acquisition import aq_parent
+from collective.thdtre import logger
 from collective.thdtre.browser.visits import visit_numbers
+from collective.thdtre.counting import counted_by_proxy
 from collective.thdtre.counting import counter_store
 from collective.thdtre.counting import from_proxy
 from collective.thdtre.counting import is_visitor
@@ -34,6 +46,7 @@ URI_HEADER = "X-Original-URI"
 COUNT_STEP = "@@thdtre-count"
 # Names of an item's views a page URI may end with.
 VIEW_NAMES = ("view", "newsitem_view")
+MARK_HEADER = "X-Thdtre-Count"
 
 
 class CountView(BrowserView):
@@ -84,6 +97,46 @@ class CountView(BrowserView):
         if brain is not None and brain.portal_type == "News Item":
             store.record_view(key=brain.UID, visitor=visitor)
         store.record_visit(visitor=visitor)
+
+
+def _shown(published):
+    """The content a published object shows: itself, or a view's context."""
+    context = getattr(published, "context", None)
+    if context is None and getattr(published, "portal_type", None) is None:
+        context = aq_parent(aq_inner(published))
+    return context if context is not None else published
+
+
+def page_mark(request) -> str:
+    """What nginx's counting log should say of this page (``MARK_HEADER``)."""
+    published = request.get("PUBLISHED")
+    context = _shown(published) if published is not None else None
+    if context is None:
+        return "visit"
+    if not api.user.is_anonymous():
+        try:
+            if api.user.has_permission("Modify portal content", obj=context):
+                return "no"  # an editor of what the page shows
+        except (AttributeError, TypeError):
+            pass  # not a content object: no one edits it
+    name = getattr(published, "__name__", "")
+    is_page = published is context or name in VIEW_NAMES
+    if is_page and getattr(context, "portal_type", None) == "News Item":
+        return f"view:{context.UID()}"
+    return "visit"
+
+
+def mark_page(event) -> None:
+    """Mark a page rendered behind the counting proxy (IPubBeforeCommit/Abort)."""
+    request = event.request
+    if not counted_by_proxy(request):
+        return
+    try:
+        mark = page_mark(request)
+    except Exception:  # never fail a page for its mark: count it as a visit
+        logger.exception("cannot mark %s for the counting log", request.get("URL"))
+        mark = "visit"
+    request.response.setHeader(MARK_HEADER, mark)
 
 
 class Fragment(BrowserView):

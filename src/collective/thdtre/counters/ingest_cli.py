@@ -25,11 +25,24 @@ import time
 DSN_VARIABLE = "THDTRE_COUNTER_DSN"
 RETRY_SECONDS = 2.0
 REPORT_SECONDS = 60.0
+APPLICATION = "thdtre-ingest"
 
 
 def say(message: str) -> None:
     stamp = time.strftime("%Y-%m-%d %H:%M:%S")
     print(f"{stamp} thdtre-ingest: {message}", file=sys.stderr, flush=True)
+
+
+def _named(dsn: str) -> str:
+    """The DSN with ``application_name`` (who holds a lock, in pg_stat_activity)."""
+    import psycopg2.extensions
+
+    try:
+        if "application_name" in psycopg2.extensions.parse_dsn(dsn):
+            return dsn
+        return psycopg2.extensions.make_dsn(dsn, application_name=APPLICATION)
+    except psycopg2.ProgrammingError:
+        return dsn  # PostgresStore says what is wrong with it
 
 
 def parse_args(argv: list) -> argparse.Namespace:
@@ -74,7 +87,7 @@ def main(argv: list | None = None) -> int:
         signal.signal(number, lambda *_: stopping.append(True))
     if options.pidfile:
         Path(options.pidfile).write_text(f"{os.getpid()}\n")
-    store = PostgresStore(dsn)
+    store = PostgresStore(_named(dsn))
     ingester = Ingester(
         store, Path(options.log), name=options.name, batch_lines=options.batch_lines
     )

@@ -6,9 +6,11 @@ Zope instances then share one count).
 
 Behind a caching proxy a page is not rendered for every visitor, so rendering
 cannot count it. The proxy then says so with the header ``X-Thdtre-Counter:
-proxy`` on what it forwards, and sends a copy of every page request, cached or
-not, to ``@@thdtre-count`` (``browser/count.py``; nginx's ``mirror`` in
-``cluster/nginx.conf.in``), which counts it instead. So that a cached page still
+proxy`` on what it forwards, and counts every page, cached or not, itself: nginx
+(``cluster/nginx.conf.in``) writes a counting log that the ingester
+(``counters/ingest.py``) counts, exactly once, from Plone's mark on each page
+(``browser/count.py``: ``mark_page``); a proxy that cannot log sends a copy of
+each page request to ``@@thdtre-count`` instead. So that a cached page still
 shows the current numbers, the numbers in it are server-side includes the proxy
 fills in for each visitor (``ssi_include``: ``@@thdtre-views``, ``@@thdtre-visits``).
 

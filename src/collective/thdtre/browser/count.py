@@ -5,9 +5,10 @@ site's counting proxies may call it (``counting_proxies``), and only by that nam
 anything else (another address, ``thdtre-count`` without ``@@``, acquired under an
 item, ``++view++``) gets 404 and counts nothing.
 
-nginx sends a copy of every page request to this view (``mirror`` in
-``cluster/nginx.conf.in``) with the page's URI in ``X-Original-URI`` and the
-visitor's own headers (cookies, browser, address). It counts what rendering the
+A proxy that cannot write a counting log sends a copy of every page request to
+this view (e.g. nginx's ``mirror``, as the cluster did before issue 15) with the
+page's URI in ``X-Original-URI`` and the visitor's own headers (cookies,
+browser, address). It counts what rendering the
 page would have counted: one visit, and one view when the page is a news item
 the visitor may see. Nothing is written to the ZODB; the answer is an empty 204
 that nobody reads.

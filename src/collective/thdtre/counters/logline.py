@@ -65,7 +65,7 @@ def _item(mark: str) -> tuple[bool, str | None] | None:
         return False, None
     if mark in ("", "visit"):
         # No mark: a page Plone rendered before it marked pages; counted as a
-        # visit, as the mirror counted every page.
+        # visit, as the counting view counts every page (browser/count.py).
         return True, None
     kind, _, uid = mark.partition(":")
     if kind == "view" and 0 < len(uid) <= MAX_UID and uid.isascii() and uid.isalnum():

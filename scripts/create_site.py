@@ -35,6 +35,22 @@ def upgrade(site):
         print(f"Upgraded {profile} from {before} to {after}.")
 
 
+def front_page(site):
+    """A demo site made before the front page existed opens on it too."""
+    from collective.thdtre.frontpage import set_front_page
+    from collective.thdtre.frontpage import VIEW
+
+    setSite(site)
+    setup = site.portal_setup
+    if setup.getLastVersionForProfile(f"{ADDON}:demo") == "unknown":
+        return  # not the demo site
+    # Only while it shows Plone's default view: a layout chosen since stays.
+    if site.getLayout() == site.getDefaultLayout() != VIEW:
+        set_front_page(site)
+        transaction.commit()
+        print(f"Site {site.getId()!r} opens on the Action Month's front page.")
+
+
 def configure_caching(site, proxy):
     from plone.registry.interfaces import IRegistry
     from zope.component import getUtility
@@ -65,6 +81,7 @@ def main(app):
     newSecurityManager(None, admin.__of__(app.acl_users))
     if SITE_ID in app.objectIds():
         upgrade(app[SITE_ID])
+        front_page(app[SITE_ID])
         print(f"Site {SITE_ID!r} exists: reusing it.")
     else:
         create(app)

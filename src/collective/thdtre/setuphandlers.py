@@ -16,6 +16,7 @@ from collective.thdtre.departments import set_departments
 from collective.thdtre.departments.localroles import APPROVER_ROLE
 from collective.thdtre.departments.localroles import EDITOR_ROLE
 from collective.thdtre.departments.localroles import PUBLISHER_ROLE
+from collective.thdtre.frontpage import remove_front_page
 from collective.thdtre.interfaces import IThdtreContent
 from collective.thdtre.multilingual import enable_translation
 from plone import api
@@ -133,6 +134,7 @@ def reindex_content() -> None:
 def uninstall(context):
     """Remove what the profile's steps cannot: rules, roles, settings, entries."""
     remove_rules()
+    remove_front_page()
     portal = api.portal.get()
     catalog = api.portal.get_tool("portal_catalog")
     for brain in catalog.unrestrictedSearchResults(portal_type=TYPES):

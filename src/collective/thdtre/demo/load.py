@@ -12,6 +12,8 @@ from collective.thdtre.departments import get_department
 from collective.thdtre.departments import PUBLISHERS_GROUP
 from collective.thdtre.departments.api import create_department
 from collective.thdtre.departments.api import department_folder
+from collective.thdtre.departments.api import plans_root
+from collective.thdtre.frontpage import set_front_page
 from collective.thdtre.importer.load import create_content
 from collective.thdtre.interfaces import IThdtreSettings
 from contextlib import contextmanager
@@ -97,6 +99,16 @@ def _add_users():
         api.group.add_user(groupname=group, username=user_id)
 
 
+def _front_page(portal):
+    """The site opens on the Action Month's front page; its "Kế hoạch" tab is the
+    archive, so the folder of the departments' folders leaves the navigation."""
+    set_front_page(portal)
+    folder = plans_root()
+    if not getattr(folder, "exclude_from_nav", False):
+        folder.exclude_from_nav = True
+        folder.reindexObject(idxs=["exclude_from_nav"])
+
+
 def load_demo(context=None):
     """Create the demo departments, people, plans and news."""
     portal = api.portal.get()
@@ -141,4 +153,5 @@ def load_demo(context=None):
         api.content.transition(obj=item, to_state="published")
         if news.get("view_count"):
             counter_store().set_initial(key=item.UID(), count=news["view_count"])
+    _front_page(portal)
     logger.info("collective.thdtre demo content loaded")

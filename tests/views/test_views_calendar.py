@@ -1,10 +1,12 @@
-"""@@thdtre-calendar: the published activities of a month (June by default),
-each once in the list and on the day it starts, filtered by unit, linked to
-its plan."""
+"""@@thdtre-calendar: the published activities of a month (without a month
+asked for, the latest month that has some), each once in the list and on every
+day it runs in the grid, filtered by unit, linked to its plan; a month and a
+year to choose, and a message for an empty month."""
 
 from datetime import date
 from urllib.parse import urlencode
 from views_world import browser
+from views_world import by_class
 from views_world import make_plan
 from views_world import parse
 from views_world import setup_world
@@ -149,18 +151,47 @@ class TestCalendar:
             PROVINCE_DAY,
         }
 
-    def test_an_activity_over_several_days_is_listed_once_on_its_first_day(
-        self, calendar
-    ):
+    def test_an_activity_over_several_days_is_shown_on_each_of_its_days(self, calendar):
         page = calendar(year=2024)
         rows = month_rows(page)
         assert rows[VISITS][:2] == ["Công đoàn Sở", "03/6/2024 – 07/6/2024"]
         days = grid(page)
-        assert days[VISITS] == [3]
+        assert days[VISITS] == [3, 4, 5, 6, 7]
         assert days[LAUNCH] == [1]
         assert days[ONE_DAY] == [14]
-        # Begun in May: shown on the first of June, where the month starts.
-        assert days[FROM_MAY] == [1]
+        assert days[PROVINCE_DAY] == [20, 21]
+        # Begun in May: shown from the first of June, where the month starts.
+        assert days[FROM_MAY] == [1, 2]
+        continued = page.xpath('//li[@class="thdtre-continued"]/a')
+        assert sorted({text(a) for a in continued}) == sorted(
+            {VISITS, PROVINCE_DAY, FROM_MAY}
+        )
+
+    def test_opens_on_the_latest_month_with_activities(self, calendar):
+        page = calendar()
+        assert "7/2024" in text(page.xpath("//h1")[0])
+        assert set(month_rows(page)) == {IN_JULY}
+
+    def test_month_and_year_to_choose(self, calendar):
+        page = calendar(year=2024, month=6)
+        (month,) = page.xpath('//select[@name="month"]/option[@selected]')
+        assert month.get("value") == "6"
+        assert text(month) == "Month 6"
+        assert len(page.xpath('//select[@name="month"]/option')) == 12
+        years = page.xpath('//select[@name="year"]/option/@value')
+        assert years == ["2024"]
+        page = calendar(year=2030, month=1)
+        years = page.xpath('//select[@name="year"]/option/@value')
+        assert years == ["2030", "2024"]
+
+    def test_an_empty_month_says_so_and_leads_to_the_latest(self, calendar):
+        page = calendar(year=2030, month=1)
+        (empty,) = page.xpath('//*[contains(@class, "thdtre-empty")]')
+        assert "No published activities in this month." in text(empty)
+        (link,) = empty.xpath(".//a")
+        assert link.get("href").endswith("@@thdtre-calendar?year=2024&month=7")
+        assert not page.xpath('//table[contains(@class, "thdtre-month")]')
+        assert not by_class(page, "thdtre-activities")
 
     def test_each_activity_links_to_its_plan(self, world, calendar):
         rows = month_rows(calendar(year=2024))
@@ -187,4 +218,4 @@ class TestCalendar:
         page = calendar(year=2024, month=7)
         assert "7/2024" in text(page.xpath("//h1")[0])
         assert set(month_rows(page)) == {IN_JULY}
-        assert grid(page) == {IN_JULY: [1]}
+        assert grid(page) == {IN_JULY: [1, 2, 3, 4, 5, 6]}

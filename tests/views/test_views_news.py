@@ -1,5 +1,7 @@
-"""The news item page like the 777 article: a view counter for visitors only,
-the byline, the related plan for those who may see it, other news in pages."""
+"""The news item page like the 777 article: its date (dd/mm/yyyy) and plan at
+the top, a view counter for visitors only, the byline, the related plan for
+those who may see it, plain share links (Zalo, Facebook, copy link) that load
+nothing of those sites, other news in pages."""
 
 from collective.thdtre.counting import counter_store
 from DateTime import DateTime
@@ -7,6 +9,7 @@ from datetime import date
 from plone import api
 from plone.app.testing import SITE_OWNER_NAME
 from plone.app.textfield.value import RichTextValue
+from urllib.parse import quote
 from views_world import browser
 from views_world import by_class
 from views_world import GOOGLEBOT
@@ -213,3 +216,42 @@ class TestNewsPage:
         made.open(page_two.get("href"))
         (section,) = by_class(parse(made), "thdtre-other-news")
         assert [text(a) for a in section.xpath("./ul/li/a")] == expected[10:]
+
+
+class TestDatePlanAndSharing:
+    def test_date_and_plan_at_the_top(self, world, functional_app_class):
+        made = browser(functional_app_class)
+        made.open(world["item"].absolute_url())
+        (meta,) = by_class(parse(made), "thdtre-news-meta")
+        (when,) = by_class(meta, "thdtre-news-date")
+        assert text(when) == "20/04/2024"
+        (plan,) = by_class(meta, "thdtre-news-plan")
+        assert plan.get("href") == world["plan"].absolute_url()
+        assert text(plan) == "63/KH-KHCN"
+
+    def test_no_plan_link_to_a_plan_the_visitor_may_not_see(
+        self, world, functional_app_class
+    ):
+        made = browser(functional_app_class)
+        made.open(world["about_draft"].absolute_url())
+        (meta,) = by_class(parse(made), "thdtre-news-meta")
+        assert text(by_class(meta, "thdtre-news-date")[0]) == "01/05/2024"
+        assert not by_class(meta, "thdtre-news-plan")
+
+    def test_share_links_are_plain_links(self, world, functional_app_class):
+        url = world["item"].absolute_url()
+        made = browser(functional_app_class)
+        made.open(url)
+        page = parse(made)
+        (share,) = by_class(page, "thdtre-share")
+        links = {text(a).split(" (")[0]: a.get("href") for a in share.xpath(".//a")}
+        encoded = quote(url, safe="")
+        assert links == {
+            "Zalo": f"https://zalo.me/share?url={encoded}",
+            "Facebook": f"https://www.facebook.com/sharer/sharer.php?u={encoded}",
+        }
+        (copy,) = by_class(share, "thdtre-copy-link")
+        assert copy.get("data-url") == url
+        # Nothing of Zalo's or Facebook's is loaded into the page.
+        loaded = page.xpath("//script/@src | //iframe/@src | //link/@href")
+        assert not [src for src in loaded if "zalo" in src or "facebook" in src]

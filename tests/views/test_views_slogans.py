@@ -1,5 +1,7 @@
 """@@thdtre-slogans and the slogan viewlet: this year's published slogans, in
-order, with a year switch; the viewlet follows the control panel's switch."""
+order, each once (whatever its final full stop, spacing or case) with the plan
+it comes from, and a year switch; the viewlet follows the control panel's
+switch."""
 
 from collective.thdtre.interfaces import IThdtreSettings
 from datetime import date
@@ -26,7 +28,14 @@ THIS_YEARS = [
     {"title": "Khẩu hiệu thứ hai", "position": 2},
 ]
 IN_ORDER = ["Khẩu hiệu thứ nhất", "Khẩu hiệu thứ hai", "Khẩu hiệu thứ ba"]
+ALL_THIS_YEAR = [*IN_ORDER, "Khẩu hiệu thứ tư"]
 LAST_YEARS = "Trẻ em hôm nay, thế giới ngày mai"
+# The same slogans again in another plan: with a full stop, other spacing, case.
+REPEATED = [
+    {"title": "Khẩu hiệu thứ nhất.", "position": 1},
+    {"title": "  khẩu hiệu   thứ hai ", "position": 2},
+    {"title": "Khẩu hiệu thứ tư", "position": 3},
+]
 UNPUBLISHED = "Khẩu hiệu của dự thảo"
 
 
@@ -46,6 +55,15 @@ def world(functional_portal_class):
         year=LAST_YEAR,
         slogans=[{"title": LAST_YEARS, "position": 1}],
     )
+    repeating = make_plan(
+        department=STP,
+        state="published",
+        title=f"Kế hoạch của Sở Tư pháp năm {THIS_YEAR}",
+        number=12,
+        symbol="KH-STP",
+        year=THIS_YEAR,
+        slogans=REPEATED,
+    )
     make_plan(
         department=STP,
         title="Dự thảo kế hoạch",
@@ -53,7 +71,7 @@ def world(functional_portal_class):
         slogans=[{"title": UNPUBLISHED, "position": 0}],
     )
     transaction.commit()
-    return {"portal": functional_portal_class, "plan": this_year}
+    return {"portal": functional_portal_class, "plan": this_year, "stp": repeating}
 
 
 @pytest.fixture
@@ -67,16 +85,28 @@ def slogans_page(world, functional_app_class):
 
 
 def listed(page) -> list[str]:
-    return [text(li) for li in page.xpath('//ol[@class="thdtre-slogan-list"]/li')]
+    return [
+        text(span)
+        for span in page.xpath(
+            '//ol[@class="thdtre-slogan-list"]/li/span[@class="thdtre-slogan-text"]'
+        )
+    ]
+
+
+def sources(page) -> list[str]:
+    return page.xpath('//ol[@class="thdtre-slogan-list"]/li//a/@href')
 
 
 class TestSlogansPage:
-    def test_this_years_published_slogans_in_order(self, world, slogans_page):
+    def test_this_years_published_slogans_in_order_each_once(self, world, slogans_page):
         page = slogans_page()
         assert str(THIS_YEAR) in text(page.xpath("//h1")[0])
-        assert listed(page) == IN_ORDER
-        links = page.xpath('//ol[@class="thdtre-slogan-list"]/li/a/@href')
-        assert set(links) == {world["plan"].absolute_url()}
+        assert listed(page) == ALL_THIS_YEAR
+        # Each with the plan it is first found in, linked.
+        plan, stp = world["plan"].absolute_url(), world["stp"].absolute_url()
+        assert sources(page) == [plan, plan, plan, stp]
+        (last,) = page.xpath('//ol[@class="thdtre-slogan-list"]/li[4]')
+        assert "12/KH-STP" in text(last)
 
     def test_the_slogans_of_a_draft_are_not_listed(self, slogans_page):
         # Not for the site owner either: the page is the published list.
@@ -96,6 +126,22 @@ class TestSlogansPage:
         page = slogans_page("?year=2001")
         assert listed(page) == []
         assert "No slogans have been published for this year." in text(page)
+        # The switch still leads to the years that have slogans.
+        switch = page.xpath('//nav[contains(@class, "thdtre-year-switch")]/a')
+        assert [text(a) for a in switch] == [str(THIS_YEAR), str(LAST_YEAR), "2001"]
+
+
+def test_slogan_key_ignores_final_punctuation_spacing_and_case():
+    from collective.thdtre.browser.slogans import slogan_key
+
+    same = [
+        "Trẻ em hôm nay.",
+        "trẻ em  hôm nay",
+        " Trẻ em hôm nay ! ",
+        "TRẺ EM HÔM NAY…",
+    ]
+    assert {slogan_key(t) for t in same} == {"trẻ em hôm nay"}
+    assert slogan_key("Trẻ em hôm nay, thế giới ngày mai") != slogan_key("Trẻ em")
 
 
 def rotator(page) -> list[str]:
@@ -111,9 +157,9 @@ class TestSloganViewlet:
         made = browser(functional_app_class)
         made.open(world["portal"].absolute_url())
         page = parse(made)
-        assert rotator(page) == IN_ORDER
+        assert rotator(page) == ALL_THIS_YEAR
         items = page.xpath('//aside[contains(@class, "thdtre-slogan-rotator")]//li')
-        assert [li.get("hidden") for li in items] == [None, "hidden", "hidden"]
+        assert [li.get("hidden") for li in items] == [None, *["hidden"] * 3]
 
     def test_switched_off_in_the_registry(self, world, functional_app_class):
         api.portal.set_registry_record("show_slogans", False, interface=IThdtreSettings)
@@ -129,4 +175,4 @@ class TestSloganViewlet:
             )
             transaction.commit()
         made.open(world["plan"].absolute_url())
-        assert rotator(parse(made)) == IN_ORDER
+        assert rotator(parse(made)) == ALL_THIS_YEAR

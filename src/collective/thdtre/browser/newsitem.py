@@ -11,10 +11,24 @@ from collective.thdtre.exporter.reports import vn_number
 from plone import api
 from plone.batching import Batch
 from Products.Five.browser import BrowserView
+from urllib.parse import quote
 from zope.security import checkPermission
 
 
 OTHER_NEWS_PAGE = 10
+# Plain share links: nothing of Zalo's or Facebook's is loaded into the page.
+SHARE_LINKS = (
+    ("zalo", "Zalo", "https://zalo.me/share?url={url}"),
+    ("facebook", "Facebook", "https://www.facebook.com/sharer/sharer.php?u={url}"),
+)
+
+
+def full_date(value) -> str:
+    """``20/04/2024`` (dd/mm/yyyy); empty for Plone's "no date" (before 1971)."""
+    if not value or value.year() <= 1970:
+        return ""
+    day = dates.as_date(value)
+    return f"{day.day:02d}/{day.month:02d}/{day.year}"
 
 
 class NewsItemView(BrowserView):
@@ -38,6 +52,18 @@ class NewsItemView(BrowserView):
         if counted_by_proxy(self.request):
             return ssi_include(f"@@thdtre-views?uid={self.context.UID()}")
         return self.view_count()  # digits and dots only
+
+    def news_date(self) -> str:
+        """When it was published (or, not yet published, made)."""
+        context = self.context
+        return full_date(context.effective_date) or full_date(context.created())
+
+    def share_links(self) -> list[dict]:
+        url = quote(self.context.absolute_url(), safe="")
+        return [
+            {"id": key, "name": name, "url": pattern.format(url=url)}
+            for key, name, pattern in SHARE_LINKS
+        ]
 
     def byline(self):
         return ", ".join(c for c in self.context.creators if c)

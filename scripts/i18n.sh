@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Rebuild the .pot files from the package (collective.thdtre, and plone for the
-# workflow and type titles), sync the vi and en catalogues with them, and
-# compile every .po under locales/ to a .mo beside it.
+# workflow and type titles), sync the vi and en catalogues with them and with
+# the hand-kept .pot files of Plone's other domains, and compile every .po
+# under locales/ to a .mo beside it.
 #
 # The .mo files are committed: zope.i18n only loads .mo files, and it compiles
 # them itself only when zope_i18n_compile_mo_files is set.
@@ -98,6 +99,21 @@ sync_catalogues "$DOMAIN"
     --merge "$LOCALES/plone-manual.pot" "$PACKAGE/profiles"
 fix_pot "$LOCALES/plone.pot"
 sync_catalogues plone
+
+# Plone's other domains (widgets for the JavaScript patterns, z3c.form,
+# cmfeditions, ...): the Vietnamese plone.app.locales lacks. No file of the
+# package holds these msgids, so their .pot files are hand-kept (as are the
+# Plone msgids in plone-manual.pot); sync keeps the translations of every msgid
+# a .pot lists. zope.i18n merges these catalogues with Plone's: for a msgid,
+# the first catalogue registered that translates it wins, and plone.app.locales
+# registers before the add-on, so these only fill what Plone leaves empty.
+for pot in "$LOCALES"/*.pot; do
+    domain=$(basename "$pot" .pot)
+    case $domain in
+        "$DOMAIN" | plone | *-manual) continue ;;
+    esac
+    sync_catalogues "$domain"
+done
 
 # Compile with python-gettext, as zope.i18n does, so that a fresh compile in the
 # tests gives the same bytes.

@@ -20,7 +20,18 @@ import unicodedata
 ROOT = Path(__file__).resolve().parents[2]
 PACKAGE = ROOT / "src" / "collective" / "thdtre"
 LOCALES = PACKAGE / "locales"
-DOMAINS = ("collective.thdtre", "plone")
+# The add-on's own domain and plone (extracted from the package), then Plone's
+# other domains whose hand-kept .pot files (widgets.pot, z3c.form.pot, ...) list
+# the msgids plone.app.locales leaves without Vietnamese.
+EXTRACTED = ("collective.thdtre", "plone")
+HAND_KEPT = tuple(
+    sorted(
+        pot.stem
+        for pot in LOCALES.glob("*.pot")
+        if pot.stem not in EXTRACTED and not pot.stem.endswith("-manual")
+    )
+)
+DOMAINS = EXTRACTED + HAND_KEPT
 LANGUAGES = ("vi", "en")
 CATALOGUES = [(domain, lang) for domain in DOMAINS for lang in LANGUAGES]
 FIX = "run `make i18n` and translate the new msgids"
@@ -131,13 +142,22 @@ def test_vietnamese_is_nfc(domain):
     assert not not_nfc, f"vi {domain}: msgstrs not NFC-normalised: {not_nfc}"
 
 
+def _english(domain: str, msgid: str, english: dict) -> str:
+    """The English text: the msgid, or for an id (label_save) the en msgstr."""
+    if " " in msgid or PLACEHOLDER.search(msgid) or msgid not in english:
+        return msgid
+    return english[msgid]["msgstr"]
+
+
 @pytest.mark.parametrize(("domain", "lang"), CATALOGUES)
 def test_translations_keep_the_placeholders(domain, lang):
     entries = parse(po_path(domain, lang))
+    english = parse(po_path(domain, "en"))
     wrong = sorted(
         m
         for m, e in entries.items()
-        if sorted(PLACEHOLDER.findall(m)) != sorted(PLACEHOLDER.findall(e["msgstr"]))
+        if sorted(PLACEHOLDER.findall(_english(domain, m, english)))
+        != sorted(PLACEHOLDER.findall(e["msgstr"]))
     )
     assert not wrong, f"{lang} {domain}: ${{...}} or %(...) changed in {wrong}"
 
@@ -187,7 +207,7 @@ REBUILD = {
 }
 
 
-@pytest.mark.parametrize("domain", DOMAINS)
+@pytest.mark.parametrize("domain", EXTRACTED)
 def test_pot_is_up_to_date_with_the_code(domain, tmp_path):
     i18ndude = _i18ndude()
     if i18ndude is None:
@@ -207,3 +227,43 @@ def test_pot_is_up_to_date_with_the_code(domain, tmp_path):
         f"new in the code {sorted(expected - committed)}\n"
         f"gone from the code {sorted(committed - expected)}"
     )
+
+
+def test_plone_domains_catalogues_are_shipped():
+    # The Plone screens the add-on's people use: folder contents (widgets),
+    # z3c.form's "No value", the history (cmfeditions).
+    assert {"widgets", "z3c.form", "cmfeditions"} <= set(HAND_KEPT)
+
+
+def _plone_app_locales():
+    locales = pytest.importorskip("plone.app.locales")
+    return Path(locales.__file__).parent / "locales"
+
+
+@pytest.mark.parametrize("domain", ("plone", *HAND_KEPT))
+def test_vietnamese_fills_what_plone_leaves_empty(domain):
+    """zope.i18n asks the catalogues of a domain in the order they were
+    registered and plone.app.locales registers first: a msgid it translates
+    already would never show ours, so none is kept."""
+    theirs = _plone_app_locales() / "vi" / "LC_MESSAGES" / f"{domain}.po"
+    if not theirs.is_file():
+        return  # no Vietnamese catalogue of the domain in Plone: ours is the one
+    translated = {m for m, e in parse(theirs).items() if e["msgstr"] and not e["fuzzy"]}
+    shadowed = sorted(set(parse(po_path(domain, "vi"))) & translated)
+    assert not shadowed, f"vi {domain}: plone.app.locales translates {shadowed}"
+
+
+@pytest.mark.parametrize(
+    ("domain", "msgid", "expected"),
+    [
+        ("plone", "Save", "Lưu"),
+        ("plone", "label_change_note", "Ghi chú thay đổi"),
+        ("z3c.form", "No value", "Không có giá trị"),
+        ("widgets", "Configure displayed columns", "Chọn các cột hiển thị"),
+    ],
+)
+def test_plone_screens_read_vietnamese_from_the_add_on(domain, msgid, expected):
+    catalog = GettextMessageCatalog(
+        "vi", domain, str(po_path(domain, "vi").with_suffix(".mo"))
+    )
+    assert catalog.queryMessage(msgid) == expected

@@ -312,6 +312,7 @@ OWN_KEYS = re.compile(
             r"(content|localroles):/portal_workflow/thdtre_workflow(/|$)",
             r"(content|localroles|action):/portal_actions/object_buttons/thdtre_",
             r"action:/object_buttons/thdtre_",
+            r"action:/(portal_tabs|user)/thdtre_",
             r"configlet:thdtre-settings$",
             r"group:thdtre-publishers$",
             r"profile:collective\.thdtre:default$",
@@ -338,6 +339,8 @@ OWN_MEMBERS = {
         "plone.browserlayer.interfaces.ILocalBrowserLayerType:collective.thdtre",
     },
 }
+# The front page is offered as a display view of the site and of folders.
+FRONT_PAGE_TYPES = ("type:Plone Site", "type:Folder")
 NEWS_BEHAVIORS = {
     "collective.thdtre.related_plan",
     "collective.thdtre.original_document",
@@ -362,6 +365,12 @@ def foreign_changes(before: dict, after: dict) -> list:
             old_fti["behaviors"] = new_fti["behaviors"] = []
             if old_fti == new_fti and behaviors == NEWS_BEHAVIORS:
                 continue
+        if key in FRONT_PAGE_TYPES and old is not None and new is not None:
+            old_fti, new_fti = json.loads(old), json.loads(new)
+            added = new_fti.pop("view_methods")
+            if old_fti.pop("view_methods") + ["thdtre-home"] == added:
+                if old_fti == new_fti:
+                    continue
         foreign.append(f"{key}: {old} -> {new}"[:400])
     return foreign
 

@@ -39,6 +39,14 @@ def section(page, css_class):
     return text(found[0]) if found else ""
 
 
+PAGES = [
+    ("thdtre-plans", "Plan archive"),
+    ("thdtre-calendar", "Activities calendar"),
+    ("thdtre-slogans", "Slogans"),
+    ("thdtre-import", "Import plan"),
+]
+
+
 class TestFrontPage:
     def test_theme_and_period_of_the_top_level_plan(self, home):
         page = home()
@@ -112,16 +120,6 @@ class TestFrontPage:
         assert not by_class(page, "thdtre-front-news")
         assert not by_class(page, "thdtre-theme")
 
-
-PAGES = [
-    ("thdtre-plans", "Plan archive"),
-    ("thdtre-calendar", "Activities calendar"),
-    ("thdtre-slogans", "Slogans"),
-    ("thdtre-import", "Import plan"),
-]
-
-
-class TestTitlesAndNavigation:
     @pytest.mark.parametrize(("name", "title"), PAGES)
     def test_page_title_and_breadcrumbs(self, world, functional_app_class, name, title):
         made = browser(functional_app_class, "admin")

@@ -107,8 +107,6 @@ class TestMyWork:
         crumbs = page.xpath('//nav[@id="portal-breadcrumbs"]//li')
         assert [text(li) for li in crumbs][-1] == "My work"
 
-
-class TestFrontPageBox:
     def test_logged_in_people_with_work_see_the_box(self, world, functional_app_class):
         made = browser(functional_app_class, APPROVER_STP)
         made.open(f"{world['portal'].absolute_url()}/@@thdtre-home")

@@ -20,7 +20,7 @@ from zope.i18n import translate
 
 LIMIT = 20
 # Drafts worth a look for "sent back": the most recently changed ones.
-CANDIDATES = 40
+CANDIDATES = 20
 # A report is "due" from this many days before its deadline, and stays due after.
 SOON_DAYS = 30
 WORK_TYPES = ("Plan", "Activity", "Report")

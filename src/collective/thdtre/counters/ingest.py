@@ -14,14 +14,16 @@ old file is read to its end first (found beside it as ``<log>.1``, as logrotate
 and ``mv`` leave it), then the new one from its start. A file shorter than the
 stored offset was truncated: it is read again from its start.
 
-The rules are the counters' own (``CounterStore._view``, ``_slot``, ``_visit``):
+The rules are the counters' own, replayed for a whole batch in a few statements
+(``bulk.py``; the same results as ``CounterStore._view`` and ``_visit``):
 bots and editors are not counted, a view counts once per visitor per 30 s, a
 cookieless visitor once per 30 s per address, browser and page.
 """
 
+from collective.thdtre.counters.bulk import count_views
+from collective.thdtre.counters.bulk import count_visits
 from collective.thdtre.counters.logline import parse
 from collective.thdtre.counters.moment import CounterError
-from collective.thdtre.counters.visits import _bucket
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -84,10 +86,7 @@ def commit_batch(store, name: str, start: Position, end: Position, lines: list):
     hits = [hit for hit in map(parse, lines) if hit is not None]
 
     def work(cursor):
-        counted = 0
-        # A visitor's pages within one "online" bucket are one visit: only the
-        # latest moment counts (``_visit`` keeps the latest; a day the first).
-        visits = {}
+        views, visits = [], []
         for hit in hits:
             stamp = hit.when.timestamp()
             if hit.fingerprint and not store._slot(
@@ -95,11 +94,11 @@ def commit_batch(store, name: str, start: Position, end: Position, lines: list):
             ):
                 continue
             if hit.item is not None:
-                store._view(cursor, hit.item, hit.visitor, stamp)
-            visits[hit.visitor, _bucket(stamp)] = hit
-            counted += 1
-        for hit in visits.values():
-            store._visit(cursor, hit.visitor, hit.when.timestamp(), hit.when)
+                views.append((hit.item, hit.visitor, stamp))
+            visits.append((hit.visitor, hit.when))
+        count_views(store, cursor, views)
+        count_visits(store, cursor, visits)
+        counted = len(visits)
         params = (end.file, end.offset, len(lines), time.time(), name)
         moved = store._execute(cursor, SQL_MOVE, (*params, start.file, start.offset))
         if moved.rowcount != 1:

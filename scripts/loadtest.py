@@ -673,6 +673,9 @@ def run_target(target: Target, cluster: Cluster, paths: dict, views, options) ->
     )
     result = {"key": target.key, "label": target.label, "url": cluster.url(target.port)}
     sizes = log_sizes(cluster)
+    # What nginx logged before (warm-up, an earlier run cut short) is counted
+    # first: the count before the run must not grow with it.
+    views.position(cluster.dir).catch_up()
     before = views.read()
     writing, faulting = threading.Event(), threading.Event()  # set: stop
     fault = writer = None

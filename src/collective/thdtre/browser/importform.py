@@ -2,6 +2,9 @@
 
 from collective.thdtre import _
 from collective.thdtre.browser.importpreview import preview_rows
+from collective.thdtre.browser.importpreview import preview_sections
+from collective.thdtre.browser.importpreview import preview_warnings
+from collective.thdtre.browser.importpreview import shown
 from collective.thdtre.errors import ThdtreError
 from collective.thdtre.importer.load import fetch_document
 from collective.thdtre.importer.load import import_document
@@ -14,6 +17,7 @@ from z3c.form import button
 from z3c.form import form
 from z3c.form.interfaces import HIDDEN_MODE
 from zope import schema
+from zope.i18n import translate
 
 import base64
 import binascii
@@ -57,6 +61,47 @@ class ImportForm(AutoExtensibleForm, form.Form):
         """The preview's fields with the line each value was read from."""
         return preview_rows(self.preview or {}, self.request)
 
+    def sections(self):
+        """The rows before the activities and slogans, and those after them.
+
+        Rich text rows carry ``html``: the safe-HTML transform's output, which the
+        template inserts as markup (``importpreview.safe_html``)."""
+        return preview_sections(self.preview or {}, self.request)
+
+    def activities(self):
+        """The activities with their units and dates as dd/mm/yyyy."""
+        return [
+            {
+                "title": activity.get("title") or "",
+                "lead_unit": activity.get("lead_unit") or "",
+                "coordinating_units": ", ".join(
+                    activity.get("coordinating_units") or []
+                ),
+                "time": " – ".join(
+                    shown(activity[k]) for k in ("start", "end") if activity.get(k)
+                ),
+            }
+            for activity in (self.preview or {}).get("activities") or []
+        ]
+
+    def warnings(self):
+        """The parser's warnings, then the site's: the number, the issuer."""
+        found = list((self.preview or {}).get("warnings") or [])
+        for message in preview_warnings(self.preview or {}, self.context):
+            found.append(translate(message, context=self.request))
+        return found
+
+    def updateActions(self):
+        super().updateActions()
+        self._style_actions()
+
+    def _style_actions(self):
+        # The main step is the primary button: Preview first, then Import.
+        primary = "import" if "import" in self.actions else "preview"
+        for name, action in self.actions.items():
+            kind = "btn-primary" if name == primary else "btn-secondary"
+            action.klass = f"submit-widget btn {kind}"
+
     def updateWidgets(self):
         super().updateWidgets()
         self.widgets["payload"].mode = HIDDEN_MODE
@@ -82,6 +127,32 @@ class ImportForm(AutoExtensibleForm, form.Form):
                 )
             )
         super().update()
+
+    @button.buttonAndHandler(
+        _("Import"), name="import", condition=lambda form: form.can_import()
+    )
+    def handle_import(self, action):
+        data, errors = self.extractData()
+        try:
+            payload = base64.b64decode(data.get("payload") or "", validate=True)
+        except (binascii.Error, ValueError):
+            payload = b""
+        if errors or not payload:
+            self._refuse(_("Preview the document first."))
+            return
+        savepoint = transaction.savepoint()
+        try:
+            _result, created = import_document(
+                container=self.context,
+                filename=data.get("filename") or "",
+                data=payload,
+            )
+        except ThdtreError as error:
+            savepoint.rollback()
+            self._refuse(error.args[0])
+            return
+        IStatusMessage(self.request).add(_("Imported."), type="info")
+        self.request.response.redirect(created.absolute_url())
 
     @button.buttonAndHandler(_("Preview"), name="preview")
     def handle_preview(self, action):
@@ -112,32 +183,7 @@ class ImportForm(AutoExtensibleForm, form.Form):
         self.widgets["filename"].value = filename
         # The buttons were set up before this handler ran: offer Import now.
         self.actions.update()
-
-    @button.buttonAndHandler(
-        _("Import"), name="import", condition=lambda form: form.can_import()
-    )
-    def handle_import(self, action):
-        data, errors = self.extractData()
-        try:
-            payload = base64.b64decode(data.get("payload") or "", validate=True)
-        except (binascii.Error, ValueError):
-            payload = b""
-        if errors or not payload:
-            self._refuse(_("Preview the document first."))
-            return
-        savepoint = transaction.savepoint()
-        try:
-            _result, created = import_document(
-                container=self.context,
-                filename=data.get("filename") or "",
-                data=payload,
-            )
-        except ThdtreError as error:
-            savepoint.rollback()
-            self._refuse(error.args[0])
-            return
-        IStatusMessage(self.request).add(_("Imported."), type="info")
-        self.request.response.redirect(created.absolute_url())
+        self._style_actions()
 
     def can_import(self):
         if self.preview:

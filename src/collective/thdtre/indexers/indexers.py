@@ -117,6 +117,22 @@ def report_searchable_text(obj):
     return _searchable(obj, ("id", "title", "reporting_unit", "text"))
 
 
+# Years and issue dates turned into fixed-width counts down: the plain string
+# order of the key is newest year, newest issue date, then title.
+LAST_YEAR = 9999
+LAST_DAY = 9_999_999  # above date.max.toordinal()
+
+
+@indexer(IPlan)
+def archive_order(obj):
+    """The archive's order as one key every plan has (a catalog sort drops
+    documents missing from its index: drafts without a year or a date)."""
+    year = obj.year if isinstance(obj.year, int) else 0
+    issued = obj.issue_date.toordinal() if obj.issue_date else 0
+    year = LAST_YEAR - min(max(year, 0), LAST_YEAR)
+    return f"{year:04d}{LAST_DAY - issued:07d}{obj.title or ''}"
+
+
 @indexer(IPlan)
 def implements(obj):
     """UIDs of the plans this plan implements."""

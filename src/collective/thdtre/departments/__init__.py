@@ -46,6 +46,16 @@ def get_department(*, id: str) -> dict | None:
     return None
 
 
+def is_retired(department: dict | None) -> bool:
+    """True for a department an administrator retired (no new plans in it)."""
+    return bool(department and department.get("retired"))
+
+
+def active_departments() -> list[dict]:
+    """The departments that take new content (retired ones left out)."""
+    return [d for d in get_departments() if not is_retired(d)]
+
+
 def set_departments(departments: list[dict]) -> None:
     """Store the list of departments."""
     registry = queryUtility(IRegistry)

@@ -9,6 +9,7 @@ from collective.thdtre.departments import approvers_group
 from collective.thdtre.departments import editors_group
 from collective.thdtre.departments import get_department
 from collective.thdtre.departments import get_departments
+from collective.thdtre.departments import is_retired
 from collective.thdtre.departments import set_departments
 from collective.thdtre.errors import DepartmentError
 from collective.thdtre.interfaces import IDepartmentFolder
@@ -100,6 +101,8 @@ def found_departments() -> list[dict]:
             "abbreviation": info.get("abbreviation") or "",
             "parent_body": info.get("parent_body") or "",
         }
+        if info.get("retired"):
+            found[department_id]["retired"] = True
     return list(found.values())
 
 
@@ -171,18 +174,26 @@ def _ensure_folder_in(department: dict, root):
             )
             alsoProvides(folder, IDepartmentFolder)
             folder.thdtre_department = department["id"]
-            constraints = ISelectableConstrainTypes(folder)
-            constraints.setConstrainTypesMode(ENABLED)
-            constraints.setLocallyAllowedTypes(["Plan"])
-            constraints.setImmediatelyAddableTypes(["Plan"])
             _publish(folder)
     elif folder.title != department["title"]:
         folder.title = department["title"]
     set_language_of_root(folder, root)
     # The folder remembers its department, so that a reinstall finds it again.
     folder.thdtre_department_info = {k: department[k] for k in ("id",) + FIELDS}
+    retired = is_retired(department)
+    if retired:
+        folder.thdtre_department_info["retired"] = True
+    # A retired department's folder takes no new plan, from anyone; its
+    # editors keep reading it (and their content's own roles, see localroles).
+    addable = [] if retired else ["Plan"]
+    constraints = ISelectableConstrainTypes(folder)
+    with api.env.adopt_roles(["Manager"]):  # the types one may add are checked
+        constraints.setConstrainTypesMode(ENABLED)
+        constraints.setLocallyAllowedTypes(addable)
+        constraints.setImmediatelyAddableTypes(addable)
     folder.manage_setLocalRoles(
-        editors_group(department["id"]), ["Contributor", "Reader"]
+        editors_group(department["id"]),
+        ["Reader"] if retired else ["Contributor", "Reader"],
     )
     folder.manage_setLocalRoles(approvers_group(department["id"]), ["Reader"])
     folder.reindexObject()
@@ -216,6 +227,8 @@ def update_department(*, id: str, **changes):
     if unknown:
         raise DepartmentError(_("Only title, abbreviation and parent_body can change."))
     department = _validate(dict(current, **changes), creating=False)
+    if is_retired(current):
+        department["retired"] = True
     set_departments([department if d["id"] == id else d for d in get_departments()])
     _ensure_groups(department)
     _ensure_folder(department)
@@ -264,6 +277,7 @@ def department_info(*, id: str) -> dict:
         folder=folder.absolute_url() if folder is not None else None,
         editors_group=editors_group(id),
         approvers_group=approvers_group(id),
+        retired=is_retired(department),
         editors=_members(editors_group(id)),
         approvers=_members(approvers_group(id)),
     )

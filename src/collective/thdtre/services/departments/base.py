@@ -38,8 +38,11 @@ class DepartmentService(JsonOnly, Service):
             raise NotFound("Name the department: @thdtre-departments/<id>")
         return self.params[0]
 
-    def json_object(self, hint: str, fields: tuple, refusal) -> dict:
-        """The request's JSON object of text ``fields``; else a 400 saying why."""
+    def json_object(
+        self, hint: str, fields: tuple, refusal, booleans: tuple = ()
+    ) -> dict:
+        """The request's JSON object of text ``fields`` (true/false ``booleans``);
+        else a 400 saying why."""
         try:
             data = json_body(self.request)
         except DeserializationError:  # not JSON, or not an object: plone.restapi 500s
@@ -49,6 +52,12 @@ class DepartmentService(JsonOnly, Service):
         if set(data) - set(fields):
             raise BadRequest(translate(refusal, context=self.request))
         for field, value in data.items():
+            if field in booleans:
+                if not isinstance(value, bool):
+                    raise self.bad(
+                        _("'${name}' must be true or false.", mapping={"name": field})
+                    )
+                continue
             if not isinstance(value, str):
                 raise self.bad(_("'${field}' must be text.", mapping={"field": field}))
             if len(value) > MAX_LENGTH:

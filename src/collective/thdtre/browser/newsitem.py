@@ -82,14 +82,14 @@ class NewsItemView(BrowserView):
 
     def other_news(self):
         """Published news other than this one, newest first, in pages."""
-        brains = api.content.find(
+        # A lazy result: only the page's brains are read, however many news.
+        others = api.content.find(
             portal_type="News Item",
             review_state="published",
+            UID={"not": self.context.UID()},
             sort_on="effective",
             sort_order="descending",
         )
-        uid = self.context.UID()
-        others = [b for b in brains if b.UID != uid]
         start = int_param(self.request, "b_start", default=0, minimum=0)
         return Batch(others, OTHER_NEWS_PAGE, start=start)
 

@@ -3,7 +3,7 @@
 # PostgreSQL (Debian's packages, own data dir and port), two Zope instances on
 # RelStorage, nginx balancing them and the ingester counting from nginx's log. Everything lives under var/cluster/.
 #
-#   scripts/cluster.sh start|stop|status
+#   scripts/cluster.sh start|stop|status|start-ingester
 #
 # Ports (environment): THDTRE_HTTP_PORT (nginx, 8080), THDTRE_ZOPE1_PORT (8081),
 # THDTRE_ZOPE2_PORT (8082), THDTRE_PG_PORT (55432). See cluster/README.md.
@@ -356,10 +356,15 @@ status() {
 
 case ${1:-} in
 start) start ;;
+# The ingester alone (after it stopped or was killed): nginx is not reloaded.
+start-ingester)
+    start_postgres
+    start_ingester
+    ;;
 stop) stop ;;
 status) status ;;
 *)
-    echo "usage: $0 start|stop|status" >&2
+    echo "usage: $0 start|stop|status|start-ingester" >&2
     exit 2
     ;;
 esac

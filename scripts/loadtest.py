@@ -324,7 +324,7 @@ def failures(results: list) -> list:
 def format_table(results: list) -> str:
     """The figures of every target as a text table."""
     header = (
-        f"{'target':<22} {'req/s':>7} {'p50 ms':>8} {'p99 ms':>8} {'errors':>7}"
+        f"{'target':<26} {'req/s':>7} {'p50 ms':>8} {'p99 ms':>8} {'errors':>7}"
         f" {'conflicts':>10} {'catch-up s':>10}  views counted/expected"
     )
     lines = [header]
@@ -332,7 +332,7 @@ def format_table(results: list) -> str:
         run, views = result["wrk"], result["views"]
         verdict = "OK" if views["ok"] else "MISMATCH"
         lines.append(
-            f"{result['label']:<22} {run['rps']:>7.1f} {run['p50_ms']:>8.1f}"
+            f"{result['label']:<26} {run['rps']:>7.1f} {run['p50_ms']:>8.1f}"
             f" {run['p99_ms']:>8.1f} {run['errors']:>7d} {result['conflicts']:>10d}"
             f" {result.get('catch_up_s', '-'):>10}"
             f"  {views['counted']}/{views['expected']} {verdict}"

@@ -387,6 +387,7 @@ def test_cached_pages_are_counted_once_per_request(cluster, postgres, proxy):
     a, _ = cluster
     news = _news_url(a).format(base=proxy.url)
     uid = rest("GET", news.replace("/Plone/", "/Plone/++api++/", 1)).json()["UID"]
+    proxy.ingester.wait_caught_up()  # earlier tests' pages are counted first
     before = _stored_views(postgres, uid)
     statuses = []
     for n in range(6):  # six visitors, each with its own cookie
@@ -454,6 +455,7 @@ def test_a_new_visitor_gets_its_cookie_from_nginx_and_a_reload_counts_once(
     # Cached from here on, by a bot: no counting copy still on its way when the
     # count is read (a new visitor's would arrive on its own time).
     _anonymous(news, **{"User-Agent": "Googlebot/2.1"})
+    proxy.ingester.wait_caught_up()  # earlier tests' pages are counted first
     before = _stored_views(postgres, uid)
 
     # A browser of its own: a new visitor counts once per 30 s per address and
@@ -477,6 +479,7 @@ def test_only_nginx_counts_and_cookieless_repeats_count_once(cluster, postgres, 
     news = _news_url(a).format(base=proxy.url)
     uid = rest("GET", news.replace("/Plone/", "/Plone/++api++/", 1)).json()["UID"]
     _anonymous(news, **{"User-Agent": "Googlebot/2.1"})  # cached, not counted
+    proxy.ingester.wait_caught_up()  # earlier tests' pages are counted first
     before = _stored_views(postgres, uid)
     path = urlsplit(news).path
     named = {"X-Original-URI": path, "X-Thdtre-Visitor": "e" * 32}

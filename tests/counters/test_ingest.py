@@ -226,9 +226,10 @@ def test_a_batch_counts_exactly_as_the_store_counts_one_hit_at_a_time(
 
     rng = random.Random(15)
     hits = []
-    for n in range(1400):
-        who = visitor(rng.randrange(900))
-        hits.append((who, rng.uniform(0, 280) if n < 1100 else rng.uniform(300, 500)))
+    for _ in range(650):  # > 512 visitors in the first five minutes
+        hits.append((visitor(rng.randrange(5000)), rng.uniform(0, 280)))
+    for who, t in rng.sample(hits, 150):  # reloads, within 30 s and after
+        hits.append((who, t + rng.uniform(1, 80)))
     hits.sort(key=lambda hit: hit[1])
     items = [f"{n:032x}" for n in range(3)]
     marks = [

@@ -97,17 +97,23 @@ def test_counts_the_visitors_rules_and_refuses_what_is_not_ours(store, log):
     )
     with log.open("ab") as file:
         file.write(b"\xc3\x28 broken utf-8\n")
+        # A browser's own bytes, not UTF-8: still a visitor of the page.
+        file.write(
+            line(visitor(10), t=1)
+            .replace(BROWSER, "Mozilla \udcff", 1)
+            .encode("utf-8", "surrogateescape")
+        )
     write(log, line(visitor(9))[:-1])  # nginx has not finished this line yet
 
     ingester = Ingester(store, log)
-    assert ingester.catch_up() == 16
-    assert store.views(key=UID) == 2
-    assert store.visit_stats(now=T0)["today"] == 2
+    assert ingester.catch_up() == 17
+    assert store.views(key=UID) == 3
+    assert store.visit_stats(now=T0)["today"] == 3
     assert ingester.behind() > 0  # the unfinished line waits
 
     write(log, "\n")
     assert ingester.catch_up() == 1
-    assert store.views(key=UID) == 3
+    assert store.views(key=UID) == 4
     assert ingester.behind() == 0
 
 

@@ -84,7 +84,9 @@ def parse(line: bytes) -> Hit | None:
     if len(line) > MAX_LINE:
         return None
     try:
-        record = json.loads(line)
+        # nginx passes a client's non-ASCII bytes as they came: a broken
+        # User-Agent or path must not drop the visitor's page.
+        record = json.loads(line.decode("utf-8", "replace"))
     except (ValueError, RecursionError):
         return None
     if not isinstance(record, dict):

@@ -3,6 +3,7 @@ document's order, rich text rendered, dates as dd/mm/yyyy, warnings for a number
 already on the site or another department's document, "Nhập" as the main button."""
 
 from collective.thdtre.browser.importpreview import HEAD
+from collective.thdtre.browser.importpreview import preview_warnings
 from collective.thdtre.browser.importpreview import TAIL
 from collective.thdtre.content.plan import IPlan
 from collective.thdtre.departments.api import create_department
@@ -58,10 +59,23 @@ def vi(name) -> str:
     return translate(IPlan[name].title, target_language="vi")
 
 
-def test_preview_in_vietnamese_in_the_documents_order(
+def test_preview_in_vietnamese_in_the_documents_order_with_warnings(
     site, departments, functional_app
 ):
-    made, page = preview(functional_app, departments["so-khcn"])
+    """One upload (a parse takes seconds): into Sở Tư pháp's folder, while
+    63/KH-KHCN of 2024 is already Sở Khoa học và Công nghệ's."""
+    with api.env.adopt_user(username=SITE_OWNER_NAME):
+        api.content.create(
+            container=departments["so-khcn"],
+            type="Plan",
+            title="Kế hoạch đã có",
+            department="so-khcn",
+            number=63,
+            symbol="KH-KHCN",
+            year=2024,
+        )
+    transaction.commit()
+    made, page = preview(functional_app, departments["so-tu-phap"])
     labels = texts(
         page.xpath('//table[contains(@class, "import-fields")]//th[@scope="row"]')
     )
@@ -89,26 +103,7 @@ def test_preview_in_vietnamese_in_the_documents_order(
     assert "btn-primary" in button.get("class")
     (other,) = page.xpath('//*[@name="form.buttons.preview"]')
     assert "btn-primary" not in other.get("class")
-    warnings = texts(page.xpath('//*[contains(@class, "thdtre-import-warnings")]/li'))
-    assert not [w for w in warnings if "đã có" in w or "thư mục của" in w], warnings
-    assert counts(site)["Plan"] == 0
-
-
-def test_a_number_already_on_the_site_and_another_issuer_are_warned(
-    site, departments, functional_app
-):
-    with api.env.adopt_user(username=SITE_OWNER_NAME):
-        api.content.create(
-            container=departments["so-khcn"],
-            type="Plan",
-            title="Kế hoạch đã có",
-            department="so-khcn",
-            number=63,
-            symbol="KH-KHCN",
-            year=2024,
-        )
-    transaction.commit()
-    _made, page = preview(functional_app, departments["so-tu-phap"])
+    assert counts(site)["Plan"] == 1
     warnings = texts(page.xpath('//*[contains(@class, "thdtre-import-warnings")]/li'))
     assert any(
         "63/KH-KHCN" in w and "Sở Khoa học và Công nghệ" in w and "Kế hoạch đã có" in w
@@ -118,3 +113,27 @@ def test_a_number_already_on_the_site_and_another_issuer_are_warned(
         "sở khoa học và công nghệ" in w.casefold() and "Sở Tư pháp" in w
         for w in warnings
     ), warnings
+
+
+def test_no_warning_for_a_new_number_in_its_own_department(site, departments):
+    plan = {
+        "number": 63,
+        "symbol": "KH-KHCN",
+        "year": 2024,
+        "issuing_body": "SỞ KHOA HỌC VÀ CÔNG NGHỆ",
+    }
+    with api.env.adopt_user(username=SITE_OWNER_NAME):
+        assert preview_warnings({"plan": plan}, departments["so-khcn"]) == []
+        # Numbered the same, but another year: not the same document.
+        api.content.create(
+            container=departments["so-khcn"],
+            type="Plan",
+            title="Năm trước",
+            department="so-khcn",
+            number=63,
+            symbol="KH-KHCN",
+            year=2023,
+        )
+        assert preview_warnings({"plan": plan}, departments["so-khcn"]) == []
+        (warning,) = preview_warnings({"plan": plan}, departments["so-tu-phap"])
+        assert warning.mapping["department"] == "Sở Tư pháp"

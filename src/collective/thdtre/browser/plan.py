@@ -6,6 +6,7 @@ progress follow as their own block for the people who follow the work.
 """
 
 from collective.thdtre import dates
+from collective.thdtre.browser.derive import editor_actions
 from collective.thdtre.content.slogan import slogan_order
 from collective.thdtre.official.document import document_of
 from collective.thdtre.official.html import document_html
@@ -77,6 +78,10 @@ class PlanView(BrowserView):
                 }
             )
         return sorted(rows, key=lambda r: (r["issuer"], r["number"]))
+
+    def editor_actions(self):
+        """Rows form, implementing plan, next year's copy: for those who may."""
+        return editor_actions(self.context)
 
     def progress_title(self, progress):
         return translate(

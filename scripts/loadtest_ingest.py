@@ -66,25 +66,22 @@ class Position:
         return round(time.monotonic() - started, 1)
 
 
-def in_batch(dsn: str) -> bool:
-    """Whether the ingester's connection is inside a transaction right now."""
-    import psycopg2
-
-    connection = psycopg2.connect(dsn)
-    try:
-        with connection, connection.cursor() as cursor:
-            cursor.execute(
-                "SELECT count(*) FROM pg_stat_activity WHERE application_name = %s"
-                " AND state IN ('active', 'idle in transaction')",
-                (APPLICATION,),
-            )
-            return cursor.fetchone()[0] > 0
-    finally:
-        connection.close()
+def waiting_ingesters(cursor) -> int:
+    """How many ingester connections wait for a lock, inside their batch."""
+    cursor.execute(
+        "SELECT count(*) FROM pg_stat_activity WHERE application_name = %s"
+        " AND wait_event_type = 'Lock'",
+        (APPLICATION,),
+    )
+    return cursor.fetchone()[0]
 
 
 class IngesterFault(threading.Thread):
-    """At ``kill_at`` s, kill -9 the ingester mid-batch; start it at ``restart_at``."""
+    """At ``kill_at`` s, kill -9 the ingester mid-batch; start it at ``restart_at``.
+
+    The batch is open for sure: the fault holds the row of the ingester's
+    position, so the batch has written its counts and waits to move it.
+    """
 
     def __init__(self, cluster, kill_at: float, restart_at: float, stop, say):
         super().__init__(name="ingester-fault", daemon=True)
@@ -106,13 +103,30 @@ class IngesterFault(threading.Thread):
         start = time.monotonic()
         if self.stop.wait(self.kill_at):
             return
-        dsn = self.cluster.dsn()
-        deadline = time.monotonic() + 20
-        while not in_batch(dsn) and time.monotonic() < deadline:
-            time.sleep(0.002)
-        self.report["mid_batch"] = in_batch(dsn)
-        pid = int(ingester_pidfile(self.cluster.dir).read_text().strip())
-        os.killpg(pid, signal.SIGKILL)
+        # Caught in the middle of a batch for sure: the position row is held, so
+        # the ingester's next batch writes its counts and then waits to move
+        # the position, its transaction open. Killed there, then let go.
+        import psycopg2
+
+        holder = psycopg2.connect(self.cluster.dsn())
+        # Another connection looks: a transaction sees pg_stat_activity frozen.
+        watcher = psycopg2.connect(self.cluster.dsn())
+        watcher.autocommit = True
+        try:
+            with holder.cursor() as cursor, watcher.cursor() as watch:
+                cursor.execute(
+                    "SELECT 1 FROM thdtre_ingest WHERE name = 'nginx' FOR UPDATE"
+                )
+                deadline = time.monotonic() + 30
+                while not waiting_ingesters(watch) and time.monotonic() < deadline:
+                    time.sleep(0.05)
+                self.report["mid_batch"] = waiting_ingesters(watch) > 0
+                pid = int(ingester_pidfile(self.cluster.dir).read_text().strip())
+                os.killpg(pid, signal.SIGKILL)
+        finally:
+            holder.rollback()
+            holder.close()
+            watcher.close()
         self.report["killed_at_s"] = round(time.monotonic() - start, 1)
         batch = "in a batch" if self.report["mid_batch"] else "between batches"
         self.say(f"  {self.report['killed_at_s']:.1f} s: ingester killed ({batch})")

@@ -169,13 +169,12 @@ def test_a_truncated_log_is_read_again_from_its_start(store, log):
     assert store.views(key=UID) == 23
 
 
-def _ingesting(pg_dsn: str) -> bool:
-    """Whether the ingester's connection is inside a transaction right now."""
+def _waiting(pg_dsn: str) -> bool:
+    """Whether the ingester waits for a lock, inside its batch, right now."""
     rows = _sql(
         pg_dsn,
         "SELECT count(*) FROM pg_stat_activity WHERE application_name ="
-        " 'thdtre-ingest' AND state IN ('active', 'idle in transaction')"
-        " AND pid <> pg_backend_pid()",
+        " 'thdtre-ingest' AND wait_event_type = 'Lock'",
     )
     return rows[0][0] > 0
 
@@ -194,20 +193,31 @@ def _ingest(log: Path, pg_dsn: str, *extra) -> subprocess.Popen:
 def test_killed_mid_batch_and_restarted_the_ingester_loses_and_doubles_nothing(
     store, log, pg_dsn
 ):
+    import psycopg2
+
     count = 900
     write(log, *(line(visitor(n), t=n / 1000) for n in range(count)))
-    store.views(key=UID)  # the schema, before the ingester races for it
+    Ingester(store, log).start()  # the tables, and the position row at 0
+    # Hold the position row: the first batch writes its counts, then waits to
+    # move the position, its transaction open. It is killed there.
+    holder = psycopg2.connect(pg_dsn)
     process = _ingest(log, pg_dsn, "--batch-lines", "300")
     try:
-        deadline = time.monotonic() + 60
-        while not _ingesting(pg_dsn) and time.monotonic() < deadline:
-            time.sleep(0.005)
-        os.kill(process.pid, signal.SIGKILL)  # in the middle of a batch
-        process.wait(timeout=10)
+        with holder.cursor() as cursor:
+            cursor.execute("SELECT 1 FROM thdtre_ingest FOR UPDATE")
+            deadline = time.monotonic() + 60
+            while not _waiting(pg_dsn) and time.monotonic() < deadline:
+                time.sleep(0.05)
+            assert _waiting(pg_dsn), process.stderr.read()
+            os.kill(process.pid, signal.SIGKILL)  # in the middle of a batch
+            process.wait(timeout=10)
     finally:
+        holder.rollback()
+        holder.close()
         if process.poll() is None:
             process.kill()
-    assert store.views(key=UID) < count  # it did not finish
+    time.sleep(0.5)  # its backend finds the client gone: the batch rolls back
+    assert store.views(key=UID) == 0
     again = _ingest(log, pg_dsn, "--once")
     assert again.wait(timeout=120) == 0, again.stderr.read()
     assert store.views(key=UID) == count

@@ -13,9 +13,30 @@ from collective.thdtre.official.html import document_html
 from collective.thdtre.vocabularies.vocabularies import PROGRESS
 from collective.thdtre.workflow import state_title
 from plone import api
+from plone.memoize import ram
 from Products.Five.browser import BrowserView
 from zope.i18n import translate
 from zope.security import checkPermission
+
+
+def _serial(obj) -> bytes:
+    """The object's last committed transaction; unsaved objects are not cached."""
+    if obj._p_changed is None:  # a ghost knows no serial yet
+        obj._p_activate()
+    if obj._p_jar is None or obj._p_changed or not any(obj._p_serial):
+        raise ram.DontCache
+    return obj._p_serial
+
+
+def _document_key(method, view):
+    """The document changes with the plan and with the parts this visitor sees."""
+    plan = view.context
+    parts = [*view.slogans(), *view.activities()]
+    return (
+        "/".join(plan.getPhysicalPath()),
+        _serial(plan),
+        tuple((part.getId(), _serial(part)) for part in parts),
+    )
 
 
 class PlanView(BrowserView):
@@ -33,7 +54,9 @@ class PlanView(BrowserView):
         )
 
     def slogans(self):
-        return sorted(self._children("Slogan"), key=slogan_order)
+        if not hasattr(self, "_slogans"):
+            self._slogans = sorted(self._children("Slogan"), key=slogan_order)
+        return self._slogans
 
     def activities(self):
         if not hasattr(self, "_activities"):
@@ -46,9 +69,34 @@ class PlanView(BrowserView):
             self.context, slogans=self.slogans(), activities=self.activities()
         )
 
+    @ram.cache(_document_key)
     def document_html(self):
-        """The document area: every value escaped by ``official.html``."""
+        """The document area: every value escaped by ``official.html``; laid out
+        once per change of the plan or of its parts (a 40-page text is long)."""
         return document_html(self.document())
+
+    def activity_rows(self) -> list[dict]:
+        """The activities block's rows, as text."""
+        titles = {}
+        rows = []
+        for number, activity in enumerate(self.activities(), 1):
+            if activity.progress not in titles:
+                titles[activity.progress] = self.progress_title(activity.progress)
+            time = dates.short_date(activity.start) if activity.start else ""
+            if activity.end and activity.end != activity.start:
+                time = f"{time} – {dates.short_date(activity.end)}"
+            rows.append(
+                {
+                    "number": number,
+                    "url": activity.absolute_url(),
+                    "title": activity.title,
+                    "lead_unit": activity.lead_unit or "",
+                    "units": ", ".join(activity.coordinating_units or []),
+                    "time": time,
+                    "progress": titles[activity.progress],
+                }
+            )
+        return rows
 
     def implemented_plans(self):
         """The plans this plan implements, that the visitor may see."""

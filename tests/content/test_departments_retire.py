@@ -17,9 +17,14 @@ from collective.thdtre.departments.api import update_department
 from collective.thdtre.departments.retire import reactivate_department
 from collective.thdtre.departments.retire import retire_department
 from collective.thdtre.errors import DepartmentError
+from department_world import api_url
 from department_world import DEPT_A
 from department_world import DEPT_B
 from department_world import make_plan
+from department_world import session
+from department_world import site_fixture  # noqa: F401
+from department_world import sync
+from department_world import world_fixture  # noqa: F401
 from department_world import world_module
 from plone import api
 from zExceptions import Unauthorized
@@ -194,3 +199,26 @@ class TestReactivate:
     def test_an_unknown_department_is_refused(self, iworld):
         with pytest.raises(DepartmentError):
             retire_department(id="khong-co")
+
+
+class TestRest:
+    def test_retired_is_shown_and_patched_over_rest(self, site):
+        url = api_url(api.portal.get(), f"/@thdtre-departments/{DEPT_B}")
+        http = session("siteadmin")
+
+        assert http.get(url).json()["retired"] is False
+        response = http.patch(url, json={"retired": True})
+
+        assert response.status_code == 200, response.text
+        assert response.json()["retired"] is True
+        listing = http.get(api_url(api.portal.get(), "/@thdtre-departments")).json()
+        assert {d["id"]: d["retired"] for d in listing["items"]} == {
+            DEPT_A: False,
+            DEPT_B: True,
+        }
+        refused = http.patch(url, json={"retired": "no"})
+        assert refused.status_code == 400
+        assert "must be true or false" in refused.text
+        http.patch(url, json={"retired": False})
+        sync(site)
+        assert "retired" not in get_department(id=DEPT_B)

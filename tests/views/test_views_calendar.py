@@ -55,6 +55,14 @@ def world(functional_portal_class):
                 "end": date(2024, 6, 2),
             },
             {"title": ONE_DAY, "lead_unit": "Văn phòng Sở", "start": date(2024, 6, 14)},
+            *(
+                {
+                    "title": f"Buổi tuyên truyền số {n}",
+                    "lead_unit": "Văn phòng Sở",
+                    "start": date(2024, 5, 10),
+                }
+                for n in range(1, 8)
+            ),
             {
                 # The day after June: not in June's calendar.
                 "title": IN_JULY,
@@ -219,3 +227,16 @@ class TestCalendar:
         assert "7/2024" in text(page.xpath("//h1")[0])
         assert set(month_rows(page)) == {IN_JULY}
         assert grid(page) == {IN_JULY: [1, 2, 3, 4, 5, 6]}
+
+    def test_a_busy_day_names_five_and_links_to_the_others(self, calendar):
+        page = calendar(year=2024, month=5)
+        assert len(month_rows(page)) == 8  # seven on the 10th, one from the 25th
+        (busy,) = [
+            td
+            for td in page.xpath('//table[contains(@class, "thdtre-month")]//td')
+            if text(td.xpath('./div[@class="thdtre-day"]')[0]) == "10"
+        ]
+        assert len(busy.xpath(".//li/a")) == 5
+        (more,) = busy.xpath('./a[@href="#thdtre-month-list"]')
+        assert text(more) == "and 2 more"
+        assert page.xpath('//*[@id="thdtre-month-list"]')

@@ -27,6 +27,8 @@ FIRST_YEAR, LAST_YEAR = 2, 9998
 MAX_YEARS = 60
 # A month shows at most this many activities; a unit narrows the list.
 MAX_ACTIVITIES = 300
+# A day of the grid names at most this many; the list below has them all.
+MAX_PER_DAY = 5
 WEEKDAYS = (_("Mon"), _("Tue"), _("Wed"), _("Thu"), _("Fri"), _("Sat"), _("Sun"))
 
 
@@ -178,7 +180,12 @@ class ActivitiesCalendar(BrowserView):
                 {
                     "day": d.day,
                     "in_month": d.month == self.month,
-                    "activities": by_day.get(d, []) if d.month == self.month else [],
+                    "activities": by_day.get(d, [])[:MAX_PER_DAY]
+                    if d.month == self.month
+                    else [],
+                    "more": max(len(by_day.get(d, [])) - MAX_PER_DAY, 0)
+                    if d.month == self.month
+                    else 0,
                 }
                 for d in week
             ]

@@ -202,6 +202,12 @@ class SendReminders(BrowserView):
         return ""
 
     def messages(self, result):
+        if not result["listed"]:
+            yield (
+                _("No unit's plan is listed under this plan: nobody to remind."),
+                "info",
+            )
+            return
         if result["reported"]:
             yield _("Every unit has sent its report: nobody to remind."), "info"
             return

@@ -131,7 +131,7 @@ def send_reminders_now(plan, *, today: date | None = None) -> dict:
     """Remind now ("Gửi nhắc") the units of ``plan`` that have not reported and
     that the current user may see; at most once a day per unit.
 
-    Returns ``{"sent": [...], "already": [units], "reported": bool}``.
+    Returns ``{"sent": [...], "already": [units], "reported": bool, "listed": n}``.
     """
     today = today or date.today()
     if not plan.report_deadline:
@@ -142,11 +142,8 @@ def send_reminders_now(plan, *, today: date | None = None) -> dict:
             )
         )
     kind = "now" if today <= plan.report_deadline else "after"
-    rows = [
-        row
-        for row in report_summary(plan, today=today)["rows"]
-        if row["status"] in NOT_REPORTED
-    ]
+    listed = report_summary(plan, today=today)["rows"]
+    rows = [row for row in listed if row["status"] in NOT_REPORTED]
     sent, done, already = _sent(), [], []
     language = api.portal.get_default_language()
     for row in rows:
@@ -156,4 +153,9 @@ def send_reminders_now(plan, *, today: date | None = None) -> dict:
         with api.env.adopt_roles(["Manager"]):
             done.append(_remind(plan, row, kind, today, language))
         sent[f"{plan.UID()}|{row['plan']['@id']}|now|{today}"] = today.isoformat()
-    return {"sent": done, "already": already, "reported": not rows}
+    return {
+        "sent": done,
+        "already": already,
+        "reported": bool(listed) and not rows,
+        "listed": len(listed),
+    }

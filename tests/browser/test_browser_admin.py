@@ -27,7 +27,7 @@ def test_administrator_renames_retires_and_reminds(
     server_error,
     sync,
 ):
-    plan = make_plan(publish=True, report_deadline=date(2024, 7, 22))
+    plan = make_plan(publish=False, report_deadline=date(2024, 7, 22))
     add_user("quan-tri", roles=("Member", "Site Administrator"), fullname="Trần Thị Hà")
     page = new_page()
     log_in(page, "quan-tri")

@@ -68,6 +68,9 @@ bench: .make-install ## Time pages against plain Plone (ratios), imports, text/H
 	$(BIN)/python scripts/bench_import.py
 	$(BIN)/python scripts/bench_readers.py
 
+bench-scale: .make-install ## Time the archive, filters, slogans, front page and report summary at national size (20,000 plans, 50,000 news; SIZE=medium for a smaller site)
+	$(BIN)/python scripts/bench_scale.py --size $(or $(SIZE),full)
+
 fidelity: .make-install ## Facts right per field on the pattern fixtures and the corpus (THDTRE_CORPUS=DIR)
 	$(BIN)/python scripts/fidelity.py
 
@@ -88,4 +91,4 @@ clean: ## Remove the virtualenv and the instance (the demo database too)
 i18n: .make-install ## Rebuild and compile the translation catalogues
 	scripts/i18n.sh
 
-.PHONY: help install instance site start cluster cluster-stop cluster-status backup restore test test-browser test-buildout bench fidelity loadtest lint format clean i18n
+.PHONY: help install instance site start cluster cluster-stop cluster-status backup restore test test-browser test-buildout bench bench-scale fidelity loadtest lint format clean i18n

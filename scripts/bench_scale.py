@@ -55,6 +55,7 @@ KEYED = (
     "src/collective/thdtre/profiles/default/catalog.xml",
     "src/collective/thdtre/indexers/indexers.py",
     "scripts/scalesite.py",
+    "scripts/scalenews.py",
 )
 
 

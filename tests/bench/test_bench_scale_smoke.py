@@ -9,7 +9,6 @@ from plone.app.testing import SITE_OWNER_NAME
 from types import SimpleNamespace
 
 import re
-import sys
 import transaction
 
 
@@ -18,15 +17,13 @@ RATIO = r"ratio \d+\.\d\dx"
 
 
 def test_small_scale_bench_builds_times_and_counts_from_indexes(
-    functional_portal, functional_app
+    functional_portal, functional_app, monkeypatch
 ):
-    sys.path.insert(0, str(SCRIPTS))
-    try:
-        import bench_scale
-        import scale_timing
-        import scalesite
-    finally:
-        sys.path.remove(str(SCRIPTS))
+    monkeypatch.syspath_prepend(str(SCRIPTS))
+    import bench_scale
+    import scale_timing
+    import scalesite
+
     assert bench_scale.parse_args(["--quick"]).quick
     with api.env.adopt_roles(["Manager"]):
         facts = scalesite.build(

@@ -12,6 +12,7 @@ from collective.thdtre.official.document import document_of
 from collective.thdtre.official.html import document_html
 from collective.thdtre.vocabularies.vocabularies import PROGRESS
 from collective.thdtre.workflow import state_title
+from html import escape
 from plone import api
 from plone.memoize import ram
 from Products.Five.browser import BrowserView
@@ -97,6 +98,19 @@ class PlanView(BrowserView):
                 }
             )
         return rows
+
+    def activities_tbody(self) -> str:
+        """The activities block's rows as HTML, every value escaped here (one
+        insertion instead of seven template expressions a row: 60 activities)."""
+        cells = ("number", "title", "lead_unit", "units", "time", "progress")
+        html = []
+        for row in self.activity_rows():
+            values = {name: escape(str(row[name])) for name in cells}
+            values["title"] = f'<a href="{escape(row["url"])}">{values["title"]}</a>'
+            html.append(
+                "<tr>" + "".join(f"<td>{values[n]}</td>" for n in cells) + "</tr>"
+            )
+        return "\n".join(html)
 
     def implemented_plans(self):
         """The plans this plan implements, that the visitor may see."""

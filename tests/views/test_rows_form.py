@@ -77,6 +77,18 @@ def refused(made) -> bool:
     return "thdtre-rows" not in made.contents and made.headers["status"] != "302"
 
 
+def typed(page) -> dict:
+    """The rows form's non-empty text inputs, by name."""
+    inputs = page.xpath('//form[contains(@class, "thdtre-rows")]//input[@type="text"]')
+    return {i.get("name"): i.get("value") for i in inputs if i.get("value")}
+
+
+def row_counts(page) -> tuple[int, int]:
+    slogans = page.xpath('//input[starts-with(@name, "slogan-")]')
+    activities = page.xpath('//input[starts-with(@name, "activity-")]')
+    return len(slogans), len(activities) // 5
+
+
 class TestAddRows:
     def test_the_form_offers_rows_of_slogans_and_activities(
         self, world, functional_app
@@ -151,8 +163,18 @@ class TestAddRows:
         assert any("dd/mm/yyyy" in e for e in errors), errors
         assert any("tên" in e.lower() or "tiêu đề" in e.lower() for e in errors), errors
         assert len(errors) == 4, errors
-        # The typed rows come back to be corrected.
-        assert page.xpath('//input[@name="slogan-1"]/@value') == ["Một khẩu hiệu đúng"]
+        # Every typed row comes back to be corrected, the valid ones too.
+        assert typed(page) == {
+            "slogan-1": "Một khẩu hiệu đúng",
+            "slogan-2": "x" * 1001,
+            "activity-1-title": "Hoạt động đúng",
+            "activity-1-start": "01/06/2024",
+            "activity-3-lead_unit": "Văn phòng Sở",
+            "activity-3-start": "31/02/2024",
+            "activity-4-title": "Ngày đảo ngược",
+            "activity-4-start": "10/06/2024",
+            "activity-4-end": "01/06/2024",
+        }
         assert [s.title for s in children(world, "Slogan")] == ["Khẩu hiệu có sẵn"]
         assert children(world, "Activity") == []
 
@@ -198,3 +220,55 @@ class TestAddRows:
             other.open(published.absolute_url())
             page = parse(other)
             assert page.xpath(f"{ACTIONS}//a[contains(@href, 'add-rows')]") == []
+
+    def test_more_rows_keep_every_typed_value_and_create_nothing(
+        self, world, functional_app
+    ):
+        made = browser(functional_app, EDITOR_KHCN)
+        made.open(url(world["plan"]))
+        page = parse(made)
+        assert page.xpath('//a[contains(@href, "slogans=")]') == []
+        more = page.xpath('//button[@name="form.buttons.more"]/@value')
+        assert more == ["slogans", "activities"]
+        rows = {
+            "slogan-1": "Trẻ em là tương lai",
+            "slogan-12": "Lắng nghe trẻ em nói",
+            "activity-1-title": "Phát động tháng hành động",
+            "activity-6-title": "Tổng kết tháng hành động",
+            "activity-6-lead_unit": "Văn phòng Sở",
+            "activity-6-end": "05/06/2024",
+        }
+        # The "more" button posts the form; it changes nothing, so it carries
+        # no authenticator here and is not refused.
+        post(made, world["plan"], {**rows, "form.buttons.more": "slogans"})
+        page = parse(made)
+        assert typed(page) == rows
+        assert row_counts(page) == (22, 6)
+        assert page.xpath('//input[@name="slogans"]/@value') == ["22"]
+        post(
+            made,
+            world["plan"],
+            {**rows, "form.buttons.more": "activities", "slogans": "22"},
+            token=token_of(made),
+        )
+        page = parse(made)
+        assert typed(page) == rows
+        assert row_counts(page) == (22, 11)
+        # Never more than 50 rows of a kind; at 50 the button is gone.
+        post(
+            made,
+            world["plan"],
+            {**rows, "form.buttons.more": "slogans", "slogans": "45"},
+        )
+        page = parse(made)
+        assert row_counts(page) == (50, 6)
+        assert page.xpath('//button[@name="form.buttons.more"]/@value') == [
+            "activities"
+        ]
+        assert [s.title for s in children(world, "Slogan")] == ["Khẩu hiệu có sẵn"]
+        assert children(world, "Activity") == []
+        # The rows kept are then saved by the save button.
+        post(made, world["plan"], rows, token=token_of(made))
+        assert made.url == world["plan"].absolute_url()
+        assert len(children(world, "Slogan")) == 3
+        assert len(children(world, "Activity")) == 2

@@ -25,6 +25,7 @@ import re
 MAX_ROWS = 50
 SLOGAN_ROWS = 12
 ACTIVITY_ROWS = 6
+MORE = {"slogans": (10, 0), "activities": (0, 5)}
 ADD_SLOGAN = "collective.thdtre: Add Slogan"
 ADD_ACTIVITY = "collective.thdtre: Add Activity"
 DAY = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})$")
@@ -67,7 +68,11 @@ def units(text: str) -> list[str]:
 
 
 class AddRows(BrowserView):
-    """GET shows empty rows; POST validates every row, then creates them all."""
+    """GET shows empty rows; POST validates every row, then creates them all.
+
+    The "more rows" buttons post the same form: it comes back with every typed
+    value and more empty rows (at most ``MAX_ROWS`` of a kind), nothing created.
+    """
 
     errors = None
 
@@ -78,7 +83,16 @@ class AddRows(BrowserView):
         self.slogan_count = _count(form.get("slogans"), SLOGAN_ROWS)
         self.activity_count = _count(form.get("activities"), ACTIVITY_ROWS)
         self.errors = {}
-        if self.request.method == "POST" and form.get("form.submitted"):
+        if self.request.method != "POST":
+            return self.index()
+        if form.get("form.buttons.more"):
+            # More rows: the typed rows come back with empty ones after them;
+            # nothing is read or created, so no authenticator is needed.
+            slogans, activities = MORE.get(_text(form["form.buttons.more"]), (0, 0))
+            self.slogan_count = min(MAX_ROWS, self.slogan_count + slogans)
+            self.activity_count = min(MAX_ROWS, self.activity_count + activities)
+            return self.index()
+        if form.get("form.submitted"):
             CheckAuthenticator(self.request)
             if self._save():
                 return ""
@@ -112,12 +126,10 @@ class AddRows(BrowserView):
             rows.append(row)
         return rows
 
-    def more_url(self, slogans: int = 0, activities: int = 0) -> str:
-        return (
-            f"{self.context.absolute_url()}/@@thdtre-add-rows"
-            f"?slogans={min(MAX_ROWS, self.slogan_count + slogans)}"
-            f"&activities={min(MAX_ROWS, self.activity_count + activities)}"
-        )
+    def may_have_more(self, kind: str) -> bool:
+        """True while ``kind`` (slogans, activities) is under its row maximum."""
+        count = self.slogan_count if kind == "slogans" else self.activity_count
+        return count < MAX_ROWS
 
     # Reading and saving
 

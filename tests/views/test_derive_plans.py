@@ -1,5 +1,7 @@
 """@@thdtre-implement and @@thdtre-copy-next-year: drafts made from a plan."""
 
+from collective.thdtre.departments.retire import reactivate_department
+from collective.thdtre.departments.retire import retire_department
 from datetime import date
 from plone import api
 from plone.app.testing import SITE_OWNER_NAME
@@ -205,3 +207,36 @@ class TestDerive:
         made.post(url, f"_authenticator={token(made, url)}&department={STP}")
         assert "thdtre-implement" in made.url
         assert new_plans() == []
+
+    def test_a_retired_department_is_not_offered_and_is_refused(
+        self, portal, source, new_plans, functional_app_class
+    ):
+        url = f"{source.absolute_url()}/@@thdtre-implement"
+        made = browser(functional_app_class, "admin")
+        made.addHeader("Accept-Language", "vi")
+        made.open(url)
+        offered = '//form//input[@name="department"]/@value'
+        assert sorted(parse(made).xpath(offered)) == sorted([KHCN, STP])
+        with api.env.adopt_user(username=SITE_OWNER_NAME):
+            retire_department(id=KHCN)
+        transaction.commit()
+        try:
+            made.open(url)
+            # The administrator keeps the add permission everywhere, yet the
+            # retired department's folder takes no new plan: not offered.
+            assert parse(made).xpath(offered) == [STP]
+            made.post(url, f"_authenticator={token(made, url)}&department={KHCN}")
+            assert "thdtre-implement" in made.url
+            assert "ngừng sử dụng" in made.contents
+            assert new_plans() == []
+            # Its only editor may not create implementing plans any more.
+            editor = browser(functional_app_class, EDITOR_KHCN)
+            editor.handleErrors = True
+            editor.raiseHttpErrors = False
+            editor.open(source.absolute_url())
+            assert "@@thdtre-implement" not in editor.contents
+        finally:
+            sync(portal)
+            with api.env.adopt_user(username=SITE_OWNER_NAME):
+                reactivate_department(id=KHCN)
+            transaction.commit()

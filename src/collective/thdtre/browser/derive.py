@@ -21,6 +21,7 @@ from collective.thdtre.content.presets import department_presets
 from collective.thdtre.content.slogan import ISlogan
 from collective.thdtre.content.slogan import slogan_order
 from collective.thdtre.departments import get_department
+from collective.thdtre.departments import is_retired
 from collective.thdtre.interfaces import IDepartmentFolder
 from plone import api
 from plone.app.textfield.value import RichTextValue
@@ -48,17 +49,21 @@ SHIFTED = ("period_start", "period_end", "report_deadline")
 
 
 def addable_departments() -> list[dict]:
-    """Departments whose folder the current user may add a plan to."""
+    """Departments whose folder the current user may add a plan to.
+
+    A retired department is never one: its folder takes no new plan, not even
+    from the administrators, who keep the add permission everywhere.
+    """
     if api.user.is_anonymous():
         return []
     found = {}
     for brain in api.content.find(object_provides=IDepartmentFolder.__identifier__):
         folder = brain.getObject()
         department_id = getattr(folder, "thdtre_department", None)
-        if department_id in found or get_department(id=department_id or "") is None:
+        info = get_department(id=department_id or "")
+        if department_id in found or info is None or is_retired(info):
             continue
         if api.user.has_permission(ADD_PLAN, obj=folder):
-            info = get_department(id=department_id)
             found[department_id] = {
                 "id": department_id,
                 "title": info["title"],
@@ -179,6 +184,11 @@ def copy_next_year(*, plan):
     return draft
 
 
+def _text(value) -> str:
+    """A form value as text (a repeated name is not a department: empty)."""
+    return value if isinstance(value, str) else ""
+
+
 class _Derive(BrowserView):
     def _done(self, draft, message):
         IStatusMessage(self.request).add(message, type="info")
@@ -203,9 +213,11 @@ class Implement(_Derive):
         chosen = self.request.form.get("department")
         department = next((d for d in self.departments() if d["id"] == chosen), None)
         if department is None:
-            IStatusMessage(self.request).add(
-                _("Choose the department whose plan this is."), type="error"
-            )
+            if is_retired(get_department(id=_text(chosen))):
+                message = _("This department is retired: it takes no new plans.")
+            else:
+                message = _("Choose the department whose plan this is.")
+            IStatusMessage(self.request).add(message, type="error")
             return self.index()
         draft = implement(plan=self.context, department=department)
         return self._done(

@@ -104,6 +104,7 @@ def site_of(app, args, meta_path: Path) -> dict:
         implementing_total=args.implementing,
         provinces=args.provinces,
         log=log,
+        saved=Path(args.dir) / "versionable.json",
     )
     meta = dict(facts, key=args.key, built_seconds=time.perf_counter() - began)
     meta_path.write_text(json.dumps(meta, indent=2))

@@ -1,5 +1,6 @@
 """The national-size site's news items, and the Collections Plone lists the
-same items with (the baselines of ``make bench-scale``). Used by scalesite.py."""
+same items with (the baselines of ``make bench-scale``), and the build without
+CMFEditions versions. Used by scalesite.py."""
 
 from DateTime import DateTime
 from datetime import date
@@ -8,6 +9,8 @@ from plone import api
 from scalesite import province_name
 from scalesite import YEARS
 
+import contextlib
+import json
 import transaction
 
 
@@ -75,3 +78,27 @@ def listings(builder) -> dict:
             item_count=size,
         )
     transaction.commit()
+
+
+@contextlib.contextmanager
+def without_versions(portal, saved=None):
+    """No CMFEditions version of what is added inside; the versionable types
+    are put back afterwards. ``saved`` (a file) keeps the list across an
+    interrupted build, so that its continuation puts back the right one."""
+    repository = api.portal.get_tool("portal_repository")
+    types = list(repository.getVersionableContentTypes())
+    if saved is not None:
+        if saved.exists():
+            types = json.loads(saved.read_text())
+        else:
+            saved.write_text(json.dumps(types))
+    repository.setVersionableContentTypes([])
+    transaction.commit()
+    try:
+        yield
+    finally:
+        transaction.abort()
+        repository.setVersionableContentTypes(types)
+        transaction.commit()
+        if saved is not None:
+            saved.unlink(missing_ok=True)

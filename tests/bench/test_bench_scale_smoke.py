@@ -25,6 +25,8 @@ def test_small_scale_bench_builds_times_and_counts_from_indexes(
     import scalesite
 
     assert bench_scale.parse_args(["--quick"]).quick
+    repository = functional_portal.portal_repository
+    versionable = repository.getVersionableContentTypes()
     with api.env.adopt_roles(["Manager"]):
         facts = scalesite.build(
             functional_portal,
@@ -36,6 +38,12 @@ def test_small_scale_bench_builds_times_and_counts_from_indexes(
         )
     transaction.commit()
     assert facts["implementing"] == 5
+    # The build keeps no versions (a read bench) and puts the policy back.
+    assert repository.getVersionableContentTypes() == versionable
+    assert "Plan" in versionable
+    plan = functional_portal.unrestrictedTraverse(facts["province_plan"])
+    with api.env.adopt_roles(["Manager"]):
+        assert not repository.getHistoryMetadata(plan)
 
     admin = functional_app.acl_users.getUserById(SITE_OWNER_NAME)
     args = SimpleNamespace(repeat=1, warmup=0, plans=40, news=10, provinces=1)

@@ -180,6 +180,29 @@ class TestQueryStrings:
             made.open(f"{url}?{query}")
             assert made.headers["status"].startswith("400")
 
+    @pytest.mark.parametrize(
+        "query",
+        ["came_from=/a&came_from=/b", "came_from:list=/a", "came_from.x:record=1"],
+    )
+    def test_a_return_address_given_twice_is_refused_not_a_500(
+        self, world, functional_app_class, query
+    ):
+        """Plone's login challenge fails on a list: a protected page sends to
+        the login form without it, a public page answers 400."""
+        portal = world["portal"].absolute_url()
+        made = browser(functional_app_class)
+        made.handleErrors = True
+        made.raiseHttpErrors = False
+        made.followRedirects = False
+        made.open(f"{portal}/@@thdtre-settings?{query}")
+        assert made.headers["status"][:3] in ("302", "303")
+        assert "login" in made.headers["Location"]
+        assert "came_from=%2Fa" not in made.headers["Location"]
+        status, _made = status_of(
+            functional_app_class, f"{portal}/@@thdtre-plans?{query}"
+        )
+        assert status == 400
+
     def test_unreadable_form_body_is_a_400(self, world, functional_app_class):
         made = browser(functional_app_class)
         made.handleErrors = True

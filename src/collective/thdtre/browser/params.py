@@ -84,6 +84,18 @@ def _form_body(request) -> bytes | None:
 UNREADABLE = "collective.thdtre.unreadable"
 
 
+# The return address after logging in: Plone's login challenge reads it as one
+# string and fails (a 500) when it is given twice (a list) or as a record.
+CAME_FROM = "came_from"
+
+
+def _checked(text) -> bool:
+    """Whether a query string or url-encoded body needs the trial reading."""
+    if isinstance(text, bytes):
+        return _names_a_converter(text) or CAME_FROM.encode() in text
+    return _names_a_converter(text) or CAME_FROM in text
+
+
 def _names_a_converter(text) -> bool:
     """Whether a query string or url-encoded body names a Zope converter (``:``)."""
     if isinstance(text, bytes):
@@ -96,7 +108,8 @@ def readable_inputs(event) -> None:
 
     Zope's converters (``year:int=x``, ``d:date=x``, ``a.b:records`` after
     ``a:record``) raise while Zope reads the request, before any view runs, and
-    the visitor gets a 500. At the start of publishing the same reading is
+    the visitor gets a 500; so does Plone's login challenge on a protected page
+    when ``came_from`` is given twice. At the start of publishing the same reading is
     tried on a copy; when it fails, the request's inputs are emptied (so that
     Zope reads nothing) and ``refuse_unreadable`` answers 400 once the request
     is traversed. (An exception raised this early is not handled by Zope.)
@@ -108,17 +121,19 @@ def readable_inputs(event) -> None:
     query = environ.get("QUERY_STRING", "")
     content_type = (request.environ.get("CONTENT_TYPE") or "").lower()
     urlencoded = content_type.startswith(FORM_TYPES[0])
-    if body is not None and urlencoded and not _names_a_converter(body):
+    if body is not None and urlencoded and not _checked(body):
         body = None  # a plain form: only its query string can name a converter
     if body is None:
-        if not _names_a_converter(query):
-            return  # no converter: nothing Zope could fail on
+        if not _checked(query):
+            return  # no converter, no return address: nothing to fail on
         environ["REQUEST_METHOD"] = "GET"
         environ.pop("CONTENT_TYPE", None)
         environ.pop("CONTENT_LENGTH", None)
     try:
         trial = HTTPRequest(BytesIO(body or b""), environ, HTTPResponse())
         trial.processInputs()
+        if not isinstance(trial.form.get(CAME_FROM, ""), str):
+            raise ValueError(f"'{CAME_FROM}' must be given once")
     except Exception as error:
         request.environ[UNREADABLE] = str(error)[:200]
         request.environ["QUERY_STRING"] = ""

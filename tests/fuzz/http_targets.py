@@ -14,15 +14,23 @@ PAGES = {
         "@@thdtre-count", "thdtre-count", "@@thdtre-views", "@@thdtre-visits",
         "@@thdtre-settings", "@@thdtre-add-department",
         "@@thdtre-trust-roots-panel", "@@thdtre-trust-roots",
+        "@@thdtre-home", "@@thdtre-my-work", "@@thdtre-update-department",
+        "@@thdtre-retire-department", "@@thdtre-indicators",
     ),
-    "folder": ("@@thdtre-import", "@@thdtre-plans", "@@thdtre-calendar"),
+    "folder": (
+        "@@thdtre-import", "@@thdtre-plans", "@@thdtre-calendar", "@@thdtre-home",
+    ),
     "published": (
         "", "view", "@@thdtre-publish-as-news", "@@thdtre-dashboard",
         "@@thdtre-reports.csv", "@@thdtre-reports.xlsx", "@@history",
         "@@download/original_file", "@@download/original_file/ke-hoach.pdf",
         "@@export-docx", "@@export-pdf", "@@thdtre-count",
+        "@@thdtre-implement", "@@thdtre-copy-next-year", "@@thdtre-send-reminders",
     ),
-    "draft": ("", "@@thdtre-dashboard", "@@export-docx", "@@history"),
+    "draft": (
+        "", "@@thdtre-dashboard", "@@export-docx", "@@history", "@@thdtre-add-rows",
+        "@@thdtre-implement", "@@thdtre-copy-next-year",
+    ),
     "parts": ("", "@@history", "view"),
     "news": ("", "newsitem_view", "@@thdtre-views"),
 }  # fmt: skip

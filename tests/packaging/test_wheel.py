@@ -310,7 +310,7 @@ OWN_KEYS = re.compile(
             rf"versioning:({'|'.join(TYPES)})$",
             rf"(content|localroles):/portal_types/({'|'.join(TYPES)})$",
             r"(content|localroles):/portal_workflow/thdtre_workflow(/|$)",
-            r"(content|localroles|action):/portal_actions/object_buttons/thdtre_",
+            r"(content|localroles|action):/portal_actions/(object_buttons|portal_tabs|user)/thdtre_",
             r"action:/object_buttons/thdtre_",
             r"action:/(portal_tabs|user)/thdtre_",
             r"configlet:thdtre-settings$",

@@ -4,7 +4,8 @@ Run with ``.venv/bin/python scripts/bench_scale.py`` (``--quick`` for the smoke
 test's small site). A Zope instance of its own in ``var/bench-scale/`` (git-ignored)
 holds a Plone site with 20,000 plans of 63 provinces' departments over eight
 years, 50,000 news items, and a province plan implemented by 500 plans with
-their reports. The first run builds it (tens of minutes); later runs reuse it
+their reports. The first run builds it (about 20 objects/s on two busy cores,
+without CMFEditions versions: see scalesite.py); later runs reuse it
 as long as the code that decides what the catalog holds (the profile version,
 catalog.xml, the indexers, the builder) is unchanged.
 
@@ -33,7 +34,7 @@ SIZES = {
         "implementing": 500,
         "repeat": 15,
     },
-    # What this machine builds in about half an hour (2 cores).
+    # What this machine builds in about seven minutes (2 cores).
     "medium": {
         "provinces": 63,
         "plans": 3000,

@@ -249,6 +249,9 @@ NOTES = [
     "Report summary: report_summary() of the province plan against the two catalog "
     "queries of the same items (its implementing plans, their reports) with each "
     "brain's metadata read.",
+    "The site was built without CMFEditions versions (a read bench: versions "
+    "live in portal_historiesstorage, which none of these pages reads); content, "
+    "workflow states, permissions, relations and the catalog are a real site's.",
     "Memory: resident size of this Zope process (one instance, ZODB cache as in "
     "zope.conf) after the run, and its peak.",
 ]

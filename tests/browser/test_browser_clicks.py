@@ -157,7 +157,8 @@ def test_editor_submits_plan_63_in_few_clicks(
     page.set_viewport_size(VIEWPORT)
     assert no_overflow(page)
     clicks.click(
-        page.locator("form.thdtre-rows [name='form.buttons.save']"), navigates=True
+        page.locator("form.thdtre-rows button.btn-primary[name='form.buttons.save']"),
+        navigates=True,
     )
     assert page.locator(".portalMessage.error, .alert-danger").count() == 0, (
         page.locator("#content").inner_text()

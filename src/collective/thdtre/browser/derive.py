@@ -48,8 +48,9 @@ NOT_COPIED = (
 SHIFTED = ("period_start", "period_end", "report_deadline")
 
 
-def addable_departments() -> list[dict]:
-    """Departments whose folder the current user may add a plan to.
+def addable_departments(*, first: bool = False) -> list[dict]:
+    """Departments whose folder the current user may add a plan to (``first``:
+    stop at the first one found, enough to offer the button on every plan view).
 
     A retired department is never one: its folder takes no new plan, not even
     from the administrators, who keep the add permission everywhere.
@@ -58,6 +59,8 @@ def addable_departments() -> list[dict]:
         return []
     found = {}
     for brain in api.content.find(object_provides=IDepartmentFolder.__identifier__):
+        if first and found:
+            break
         folder = brain.getObject()
         department_id = getattr(folder, "thdtre_department", None)
         info = get_department(id=department_id or "")
@@ -262,7 +265,7 @@ def editor_actions(plan) -> list[dict]:
                 "title": _("Add slogans and activities"),
             }
         )
-    if addable_departments():
+    if addable_departments(first=True):
         actions.append(
             {"url": f"{url}/@@thdtre-implement", "title": _("Create implementing plan")}
         )

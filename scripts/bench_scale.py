@@ -50,6 +50,7 @@ SIZES = {
         "repeat": 2,
     },
 }
+CACHE_SIZE = 30000  # ZODB objects per connection
 # What the built database depends on: change one and the site is built again.
 KEYED = (
     "src/collective/thdtre/profiles/default/metadata.xml",
@@ -75,6 +76,15 @@ def instance(directory: Path) -> Path:
         subprocess.run(
             [str(ROOT / "scripts" / "make_instance.sh")], env=env, check=True
         )
+    text = conf.read_text()
+    if "cache-size" not in text:
+        # mkwsgiinstance leaves ZODB's default of 5,000 objects, which a site of
+        # 70,000 items outgrows on every page (the catalog's buckets are loaded
+        # again each time); plone.recipe.zope2instance writes 30,000.
+        text = text.replace(
+            "<zodb_db main>", f"<zodb_db main>\n   cache-size {CACHE_SIZE}"
+        )
+        conf.write_text(text)
     return conf
 
 

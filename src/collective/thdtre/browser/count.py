@@ -35,6 +35,7 @@ from collective.thdtre.counting import from_proxy
 from collective.thdtre.counting import is_visitor
 from collective.thdtre.counting import known_visitor
 from collective.thdtre.exporter.reports import vn_number
+from collective.thdtre.interfaces import IBrowserLayer
 from plone import api
 from Products.Five.browser import BrowserView
 from urllib.parse import unquote
@@ -130,7 +131,8 @@ def page_mark(request) -> str:
 def mark_page(event) -> None:
     """Mark a page rendered behind the counting proxy (IPubBeforeCommit/Abort)."""
     request = event.request
-    if not counted_by_proxy(request):
+    # Only a site with the add-on (its layer), and only behind the counting proxy.
+    if not IBrowserLayer.providedBy(request) or not counted_by_proxy(request):
         return
     try:
         mark = page_mark(request)

@@ -45,7 +45,13 @@ def plans_root(root=None):
     if PLANS_ROOT not in root.objectIds():
         with api.env.adopt_roles(["Manager"]):
             folder = api.content.create(
-                container=root, type="Folder", id=PLANS_ROOT, title="Kế hoạch"
+                container=root,
+                type="Folder",
+                id=PLANS_ROOT,
+                title="Kế hoạch",
+                # The navigation's "Kế hoạch" tab is the archive (actions.xml,
+                # thdtre_plans); a second tab of the same name would be this folder.
+                exclude_from_nav=True,
             )
             _publish(folder)
     set_language_of_root(root[PLANS_ROOT], root)

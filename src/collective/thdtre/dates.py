@@ -33,6 +33,46 @@ def as_date(value):
     raise TypeError(f"Not a date: {value!r}")
 
 
+def site_zone():
+    """The site's time zone (Site settings, Date and time), or None outside a site."""
+    from plone import api
+    from plone.api.exc import CannotGetPortalError
+    from plone.api.exc import InvalidParameterError
+    from zoneinfo import ZoneInfo
+    from zoneinfo import ZoneInfoNotFoundError
+
+    try:
+        name = api.portal.get_registry_record("plone.portal_timezone", default=None)
+    except (CannotGetPortalError, InvalidParameterError):
+        return None
+    try:
+        return ZoneInfo(name) if name else None
+    except (ZoneInfoNotFoundError, ValueError):
+        return None
+
+
+def local_date(value):
+    """The day of a moment (Zope DateTime, aware datetime) where the site is.
+
+    Plone keeps publishing and modification times on the server's clock (UTC on
+    most servers): a news item published at 06:30 in Hà Nội is 23:30 the day
+    before in UTC, and must show Hà Nội's day. Dates and naive values are kept.
+    """
+    if hasattr(value, "asdatetime"):  # Zope's DateTime
+        value = value.asdatetime()
+    if isinstance(value, datetime) and value.tzinfo is not None:
+        zone = site_zone()
+        if zone is not None:
+            value = value.astimezone(zone)
+    return as_date(value)
+
+
+def site_today() -> date:
+    """Today where the site is (the server's clock may be a day behind or ahead)."""
+    zone = site_zone()
+    return datetime.now(zone).date() if zone is not None else date.today()
+
+
 def long_date(value, month: int | None = None, year: int | None = None) -> str:
     """``ngày 05 tháng 01 năm 2024``; a draft's blank day: ``ngày    tháng 5 năm 2022``.
 

@@ -10,6 +10,7 @@ from collective.thdtre import _
 from collective.thdtre import dates
 from collective.thdtre.browser.params import int_param
 from collective.thdtre.browser.params import text_param
+from collective.thdtre.dates import site_today
 from collective.thdtre.multilingual import current_language_query
 from datetime import date
 from datetime import timedelta
@@ -50,7 +51,7 @@ class ActivitiesCalendar(BrowserView):
         month = int_param(request, "month", minimum=1, maximum=12)
         if month is None:
             year, month = self._opening_month(year)
-        self.year = year or date.today().year
+        self.year = year or site_today().year
         self.month = month
         self.latest = None if self.activities() else self._latest_start()
         return self.index()

@@ -12,6 +12,7 @@ from collective.thdtre.browser.levels import top_departments
 from collective.thdtre.browser.worklists import day
 from collective.thdtre.browser.worklists import Worklists
 from collective.thdtre.dates import as_date
+from collective.thdtre.dates import site_today
 from collective.thdtre.multilingual import current_language_query
 from collective.thdtre.reports.access import visible_summary
 from datetime import date
@@ -37,7 +38,7 @@ def _slogan_key(title: str) -> str:
 
 class HomeView(BrowserView):
     def __call__(self):
-        self.today = date.today()
+        self.today = site_today()
         self.catalog = api.portal.get_tool("portal_catalog")
         self.base = {
             "path": "/".join(self.context.getPhysicalPath()),

@@ -27,7 +27,7 @@ def full_date(value) -> str:
     """``20/04/2024`` (dd/mm/yyyy); empty for Plone's "no date" (before 1971)."""
     if not value or value.year() <= 1970:
         return ""
-    day = dates.as_date(value)
+    day = dates.local_date(value)
     return f"{day.day:02d}/{day.month:02d}/{day.year}"
 
 
@@ -98,4 +98,4 @@ class NewsItemView(BrowserView):
         # Plone's "no date" is 1969/12/31.
         if not effective or effective.year() <= 1970:
             return ""
-        return dates.short_date(effective)
+        return dates.short_date(dates.local_date(effective))

@@ -7,9 +7,9 @@ was first found in. Everything comes from catalog metadata, read within limits
 """
 
 from collective.thdtre.browser.params import int_param
+from collective.thdtre.dates import site_today
 from collective.thdtre.interfaces import IThdtreSettings
 from collective.thdtre.multilingual import current_language_query
-from datetime import date
 from plone import api
 from plone.app.layout.viewlets import ViewletBase
 from Products.Five.browser import BrowserView
@@ -79,7 +79,7 @@ def slogan_years() -> list[int]:
 
 def current_year(years):
     """This year if it has slogans, else the latest year that has."""
-    today = date.today().year
+    today = site_today().year
     return today if today in years or not years else years[0]
 
 

@@ -6,6 +6,8 @@ four-eyes rule or the report deadline of the plan they implement).
 """
 
 from collective.thdtre import _
+from collective.thdtre.dates import local_date
+from collective.thdtre.dates import site_today
 from collective.thdtre.departments import approvers_group
 from collective.thdtre.departments import editors_group
 from collective.thdtre.departments import get_departments
@@ -33,9 +35,7 @@ def day(value) -> str:
     """``05/06/2024``: the date as people type it (dd/mm/yyyy); "" for none."""
     if not value:
         return ""
-    if hasattr(value, "asdatetime"):  # Zope's DateTime
-        value = value.asdatetime()
-    return value.strftime("%d/%m/%Y")
+    return local_date(value).strftime("%d/%m/%Y")
 
 
 class Worklists:
@@ -43,7 +43,7 @@ class Worklists:
 
     def __init__(self, request, today: date | None = None):
         self.request = request
-        self.today = today or date.today()
+        self.today = today or site_today()
         self.user = api.user.get_current()
         self.user_id = self.user.getId()
         self.catalog = api.portal.get_tool("portal_catalog")

@@ -9,6 +9,7 @@ not reminded again that day). Run it from cron through the instance:
 
 from BTrees.OOBTree import OOBTree
 from collective.thdtre import _
+from collective.thdtre.dates import site_today
 from collective.thdtre.departments import editors_group
 from collective.thdtre.errors import ThdtreError
 from collective.thdtre.interfaces import IThdtreSettings
@@ -102,7 +103,7 @@ def _remind(plan, row, kind, today, language) -> dict:
 
 def send_reminders(*, today: date | None = None) -> list[dict]:
     """Send the reminders due today; return what was sent."""
-    today = today or date.today()
+    today = today or site_today()
     days_before = api.portal.get_registry_record(
         "reminder_days", interface=IThdtreSettings, default=7
     )
@@ -133,7 +134,7 @@ def send_reminders_now(plan, *, today: date | None = None) -> dict:
 
     Returns ``{"sent": [...], "already": [units], "reported": bool, "listed": n}``.
     """
-    today = today or date.today()
+    today = today or site_today()
     if not plan.report_deadline:
         raise ThdtreError(
             _(

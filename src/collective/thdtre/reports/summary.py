@@ -9,6 +9,7 @@ figures.
 
 from AccessControl import getSecurityManager
 from collective.thdtre.dates import as_date
+from collective.thdtre.dates import site_today
 from collective.thdtre.reports.metrics import metrics_for
 from DateTime import DateTime
 from datetime import date
@@ -141,7 +142,7 @@ def report_summary(
 ) -> dict:
     """The dashboard's data for ``plan``, over the plans the current user may
     open; ``unrestricted`` (trusted jobs such as the reminders) over all."""
-    today = today or date.today()
+    today = today or site_today()
     deadline = plan.report_deadline
     metrics = metrics_for(plan.year)
     ids = [m["id"] for m in metrics]

@@ -15,9 +15,9 @@ from collective.thdtre.content.validators import ISSUED_STATES
 from collective.thdtre.content.validators import issued_twin
 from collective.thdtre.content.validators import number_taken_message
 from collective.thdtre.content.validators import translation_group
+from collective.thdtre.dates import site_today
 from collective.thdtre.departments import get_department
 from collective.thdtre.departments import get_departments
-from datetime import date
 from plone import api
 from zope.annotation.interfaces import IAnnotations
 
@@ -65,7 +65,7 @@ def _automatic_symbol(symbol) -> bool:
 
 
 def _year(plan) -> int:
-    return plan.year or (plan.issue_date or date.today()).year
+    return plan.year or (plan.issue_date or site_today()).year
 
 
 def number_refusal(plan):
@@ -89,7 +89,7 @@ def assign_number(plan) -> None:
     if plan.number is not None:
         # Hand-set by an approver: approval still issues it today.
         if plan.issue_date is None:
-            plan.issue_date = date.today()
+            plan.issue_date = site_today()
         if not plan.year:
             plan.year = plan.issue_date.year
         plan.reindexObject()
@@ -102,7 +102,7 @@ def assign_number(plan) -> None:
         # comes from this department's sequence, so must the symbol.
         plan.symbol = f"KH-{info['abbreviation']}"
     if plan.issue_date is None:
-        plan.issue_date = date.today()
+        plan.issue_date = site_today()
     year = plan.year or plan.issue_date.year
     if not plan.year:
         plan.year = year

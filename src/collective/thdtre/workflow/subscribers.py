@@ -4,11 +4,11 @@ from collective.thdtre import _
 from collective.thdtre.content.plan import IPlan
 from collective.thdtre.content.utils import folder_department
 from collective.thdtre.content.utils import parent_plan
+from collective.thdtre.dates import site_today
 from collective.thdtre.departments import get_department
 from collective.thdtre.workflow import notify
 from collective.thdtre.workflow.numbering import assign_number
 from collective.thdtre.workflow.numbering import number_refusal
-from datetime import date
 from plone import api
 from Products.CMFCore.WorkflowCore import WorkflowException
 from zope.globalrequest import getRequest
@@ -61,7 +61,7 @@ def after_transition(obj, event):
         if IPlan.providedBy(obj):
             assign_number(obj)
         if obj.portal_type == "Report" and getattr(obj, "submitted_date", None) is None:
-            obj.submitted_date = date.today()
+            obj.submitted_date = site_today()
             obj.reindexObject()
     if obj.portal_type in CASCADING_TYPES:
         comment = (event.kwargs or {}).get("comment", "")

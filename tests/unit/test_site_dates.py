@@ -55,3 +55,10 @@ def test_today_is_the_sites_today(portal):
     behind = dates.site_today()
     assert behind == datetime.now(ZoneInfo("Pacific/Pago_Pago")).date()
     assert ahead != behind
+
+
+def test_the_history_shows_the_sites_time(hanoi):
+    from collective.thdtre.browser.history import HistoryViewlet
+
+    view = HistoryViewlet(hanoi, hanoi.REQUEST, None)
+    assert view.when(EARLY_MORNING_IN_HANOI) == "17/04/2024 06:30"

@@ -51,6 +51,17 @@ def site_zone():
         return None
 
 
+def local_moment(value):
+    """An aware moment (Zope DateTime, aware datetime) on the site's clock."""
+    if hasattr(value, "asdatetime"):  # Zope's DateTime
+        value = value.asdatetime()
+    if isinstance(value, datetime) and value.tzinfo is not None:
+        zone = site_zone()
+        if zone is not None:
+            return value.astimezone(zone)
+    return value
+
+
 def local_date(value):
     """The day of a moment (Zope DateTime, aware datetime) where the site is.
 
@@ -58,13 +69,7 @@ def local_date(value):
     most servers): a news item published at 06:30 in Hà Nội is 23:30 the day
     before in UTC, and must show Hà Nội's day. Dates and naive values are kept.
     """
-    if hasattr(value, "asdatetime"):  # Zope's DateTime
-        value = value.asdatetime()
-    if isinstance(value, datetime) and value.tzinfo is not None:
-        zone = site_zone()
-        if zone is not None:
-            value = value.astimezone(zone)
-    return as_date(value)
+    return as_date(local_moment(value))
 
 
 def site_today() -> date:

@@ -1,5 +1,6 @@
 """Who did which transition when, with comments: shown under the item."""
 
+from collective.thdtre.dates import local_moment
 from plone import api
 from plone.app.layout.viewlets import ViewletBase
 from Products.CMFEditions.browser import diff as diff_module
@@ -37,7 +38,7 @@ class HistoryViewlet(ViewletBase):
         return list(reversed(entries))
 
     def when(self, time):
-        return time.strftime("%d/%m/%Y %H:%M") if time else ""
+        return local_moment(time).strftime("%d/%m/%Y %H:%M") if time else ""
 
 
 class VersionsView(DiffView):

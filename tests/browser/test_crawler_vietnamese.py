@@ -13,9 +13,13 @@ from collective.thdtre.departments import approvers_group
 from collective.thdtre.departments import PUBLISHERS_GROUP
 from plone import api
 from plone.app.testing import SITE_OWNER_NAME
+from plone.namedfile.file import NamedBlobFile
+from plone.namedfile.file import NamedBlobImage
 from untranslated import flag
 from untranslated import untranslated_texts
 
+import io
+import PIL.Image
 import pytest
 import re
 import transaction
@@ -76,6 +80,12 @@ def _child(container, portal_type):
     return next(o for o in container.contentValues() if o.portal_type == portal_type)
 
 
+def _png() -> bytes:
+    out = io.BytesIO()
+    PIL.Image.new("RGB", (8, 8), "white").save(out, format="PNG")
+    return out.getvalue()
+
+
 def _world(site, department, make_plan):
     """A published plan with its activity, slogan, report and appendix, a draft
     plan, a published news item; the department's approver and the publisher."""
@@ -103,6 +113,12 @@ def _world(site, department, make_plan):
             )
             for group in groups:
                 api.group.add_user(groupname=group, username=username)
+        # Files already uploaded: their edit forms offer to keep, remove or
+        # replace them.
+        draft.original_file = NamedBlobFile(
+            data="Kế hoạch".encode(), filename="ke-hoach.txt", contentType="text/plain"
+        )
+        news.image = NamedBlobImage(data=_png(), filename="anh.png")
     transaction.commit()
     activity, slogan = (_child(plan, "Activity"), _child(plan, "Slogan"))
     return {

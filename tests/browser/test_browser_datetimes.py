@@ -74,10 +74,18 @@ def test_folder_contents_shows_day_month_year(
         _in_vietnam(plan.modified())
     )
     expect(row.locator("td.EffectiveDate")).to_have_text("17/04/2024 08:30")
+    # Plone's byline: "bởi <author>", not "by".
+    assert page.locator(".label-by-author").inner_text().split()[0] == "bởi"
     table = page.locator(".pat-structure table tbody")
     assert "thg" not in table.inner_text()
     for cell in table.locator("td.ModificationDate").all():
         assert DAY_MONTH_YEAR.fullmatch(cell.inner_text().strip())
+    # The state in Vietnamese, not its id: Plone's script translates it once the
+    # catalogue it fetches on the first visit is kept, from the next page on.
+    page.reload()
+    expect(row.locator("td.review_state")).to_have_text(
+        re.compile("phát hành", re.IGNORECASE)
+    )
     screenshot(page, "folder-contents-dates")
 
 

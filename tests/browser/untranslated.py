@@ -5,7 +5,7 @@ of them. The catalogues are the ones zope.i18n loaded in this Zope process
 (the server of the functional layer runs in it): every translation domain,
 every catalogue file of it. A msgid's English text is the English catalogue's
 msgstr, else the ``Default:`` comment i18ndude writes beside it, else the msgid
-itself when it reads as text (``Save``, not ``label_save``).
+itself when it reads as text (``Save`` and ``by``, not ``label_save``).
 """
 
 from pathlib import Path
@@ -23,7 +23,7 @@ SAME_IN_VIETNAMESE = frozenset(
         *("Plone", "Plone Foundation", "Zope"),
     }
 )
-IDENTIFIER = re.compile(r"[A-Za-z0-9]+(?:[_.-][A-Za-z0-9]+)+|[a-z0-9]+")
+IDENTIFIER = re.compile(r"[A-Za-z0-9]+(?:[_.-][A-Za-z0-9]+)+")
 PLACEHOLDER = re.compile(r"\$\{\w+\}")
 LETTERS = re.compile(r"[A-Za-z]")
 _ENTRY_KEYS = ("msgctxt", "msgid", "msgid_plural", "msgstr")

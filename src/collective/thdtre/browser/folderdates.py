@@ -9,10 +9,21 @@ in Vietnamese that reads "08:30:00 17 thg 4, 2024". The pattern's
 Vietnamese, writes each date cell again from the ISO value the pattern keeps
 in its ``data-order`` attribute. The script is a ``<script>`` among the page's
 scripts: no change to the resource registry.
+
+The state column too: the pattern translates a state's id with a catalogue it
+fetches on the first visit and only uses from the next page on, so a first
+visit showed "published". The script gets the states' Vietnamese from the
+page (``data-states``, the same plone-domain translation of each state id)
+and writes them at once.
 """
 
 from collective.thdtre.browser.datetimewidget import is_vietnamese
+from html import escape
+from plone import api
 from plone.app.layout.viewlets import ViewletBase
+from zope.i18n import translate
+
+import json
 
 
 SCRIPT = "++plone++collective.thdtre/folderdates.js"
@@ -22,4 +33,23 @@ class FolderDatesViewlet(ViewletBase):
     def render(self):
         if not is_vietnamese(self.request):
             return ""
-        return f'<script src="{self.site_url}/{SCRIPT}" defer></script>'
+        states = escape(json.dumps(self.states(), ensure_ascii=False), quote=True)
+        return (
+            f'<script src="{self.site_url}/{SCRIPT}" data-states="{states}" defer>'
+            "</script>"
+        )
+
+    def states(self) -> dict:
+        """Each workflow state id of the site, as folder contents translates it."""
+        workflows = api.portal.get_tool("portal_workflow")
+        ids = {
+            state_id
+            for workflow in workflows.objectValues()
+            for state_id in getattr(
+                getattr(workflow, "states", None), "objectIds", list
+            )()
+        }
+        return {
+            state_id: translate(state_id, domain="plone", context=self.request)
+            for state_id in sorted(ids)
+        }

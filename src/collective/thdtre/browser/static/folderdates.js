@@ -7,6 +7,14 @@
   // The pattern's date columns (mockup's structure table view).
   var COLUMNS = ["ModificationDate", "EffectiveDate", "CreationDate",
     "ExpirationDate", "start", "end", "last_comment_date"];
+  // The states' Vietnamese, from the page (folderdates.py): the pattern's own
+  // translation comes only from the second visit on.
+  var STATES = {};
+  try {
+    STATES = JSON.parse(document.currentScript.getAttribute("data-states") || "{}");
+  } catch (error) {
+    STATES = {};
+  }
   var CELLS = COLUMNS.map(function (name) {
     return "td." + name + "[data-order]";
   }).join(", ");
@@ -28,6 +36,10 @@
     root.querySelectorAll(CELLS).forEach(function (cell) {
       var text = written(cell.getAttribute("data-order"));
       if (text && cell.textContent !== text) cell.textContent = text;
+    });
+    root.querySelectorAll("td.review_state[data-order]").forEach(function (cell) {
+      var title = STATES[cell.getAttribute("data-order")];
+      if (title && cell.textContent.trim() !== title) cell.textContent = title;
     });
   }
 

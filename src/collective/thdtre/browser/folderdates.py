@@ -42,13 +42,11 @@ class FolderDatesViewlet(ViewletBase):
     def states(self) -> dict:
         """Each workflow state id of the site, as folder contents translates it."""
         workflows = api.portal.get_tool("portal_workflow")
-        ids = {
-            state_id
-            for workflow in workflows.objectValues()
-            for state_id in getattr(
-                getattr(workflow, "states", None), "objectIds", list
-            )()
-        }
+        ids = set()
+        for workflow in workflows.objectValues():
+            states = getattr(workflow, "states", None)  # DCWorkflow's
+            if states is not None:
+                ids.update(states.objectIds())
         return {
             state_id: translate(state_id, domain="plone", context=self.request)
             for state_id in sorted(ids)

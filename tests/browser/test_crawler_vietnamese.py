@@ -11,6 +11,7 @@ the count is printed and must be 0. See untranslated.py for what counts.
 
 from collective.thdtre.departments import approvers_group
 from collective.thdtre.departments import PUBLISHERS_GROUP
+from pathlib import Path
 from plone import api
 from plone.app.testing import SITE_OWNER_NAME
 from plone.namedfile.file import NamedBlobFile
@@ -30,6 +31,8 @@ pytestmark = pytest.mark.browser
 BLOBS = re.compile(r"\.(png|jpe?g|gif|svg|ico|woff2?|ttf)(\?.*)?$|/@@images/")
 
 # Visible texts, button values, placeholders, titles and aria-labels of a page.
+PLAN = Path(__file__).parents[1] / "fixtures" / "003_c6cfd6b9ad409e01.txt"
+
 COLLECT = """() => {
   const norm = (s) => (s || "").replace(/\\s+/g, " ").trim();
   const shown = (el) => !el.checkVisibility || el.checkVisibility();
@@ -64,6 +67,19 @@ def _open_menu(selector):
             page.locator(f"{selector} ~ .dropdown-menu").first.wait_for()
 
     return open_menu
+
+
+def _previewed(page):
+    """The import form with a plan document sent for preview (the preview page)."""
+    page.set_input_files(
+        "[name='form.widgets.document']",
+        files=[
+            {"name": "kh.txt", "mimeType": "text/plain", "buffer": PLAN.read_bytes()}
+        ],
+    )
+    with page.expect_navigation():
+        page.locator("[name='form.buttons.preview']").click()
+    assert page.locator(".thdtre-import-preview").count() == 1
 
 
 def _rendered(page):
@@ -168,6 +184,7 @@ def _pages(world, url_of, site_url):
         ("my work", f"{site_url}/@@thdtre-my-work", None, "EP"),
         ("dashboard", f"{plan}/@@thdtre-dashboard", None, "RM"),
         ("import", f"{folder}/@@thdtre-import", None, "E"),
+        ("import preview", f"{folder}/@@thdtre-import", _previewed, "E"),
         ("add rows", f"{draft}/@@thdtre-add-rows", None, "E"),
         ("implementing plan", f"{plan}/@@thdtre-implement", None, "E"),
         ("next year's copy", f"{draft}/@@thdtre-copy-next-year", None, "E"),

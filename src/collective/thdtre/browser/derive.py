@@ -176,10 +176,10 @@ def copy_next_year(*, plan):
     }
     for name in SHIFTED:
         fields[name] = next_year(fields.get(name))
-    year = plan.year or (plan.period_start.year if plan.period_start else None)
+    year = year_after(plan)
     if year:
-        fields["year"] = year + 1
-        fields["title"] = re.sub(rf"\b{year}\b", str(year + 1), plan.title or "")
+        fields["year"] = year
+        fields["title"] = re.sub(rf"\b{year - 1}\b", str(year), plan.title or "")
     fields = {k: v for k, v in fields.items() if v not in (None, "", [])}
     draft = api.content.create(container=aq_parent(plan), type="Plan", **fields)
     _copy_slogans(plan, draft)

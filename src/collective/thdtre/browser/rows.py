@@ -8,9 +8,10 @@ department roles, the plan's numbering rules all apply).
 """
 
 from collective.thdtre import _
+from collective.thdtre.browser.datewidget import DEFAULT_FORMAT
+from collective.thdtre.browser.datewidget import parse_date
 from collective.thdtre.content.activity import IActivity
 from collective.thdtre.content.slogan import ISlogan
-from datetime import date
 from plone import api
 from plone.protect import CheckAuthenticator
 from Products.Five.browser import BrowserView
@@ -19,8 +20,6 @@ from zExceptions import Unauthorized
 from zope.i18n import translate
 from zope.schema import ValidationError
 
-import re
-
 
 MAX_ROWS = 50
 SLOGAN_ROWS = 12
@@ -28,7 +27,6 @@ ACTIVITY_ROWS = 6
 MORE = {"slogans": (10, 0), "activities": (0, 5)}
 ADD_SLOGAN = "collective.thdtre: Add Slogan"
 ADD_ACTIVITY = "collective.thdtre: Add Activity"
-DAY = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})$")
 ACTIVITY_KEYS = ("title", "lead_unit", "coordinating_units", "start", "end")
 
 
@@ -53,13 +51,9 @@ def _text(value) -> str:
 
 
 def parse_day(text: str):
-    """``date`` from ``dd/mm/yyyy``; None for empty; ValueError when not a date."""
-    if not text:
-        return None
-    found = DAY.match(text)
-    if not found:
-        raise ValueError(text)
-    return date(int(found[3]), int(found[2]), int(found[1]))
+    """``date`` from ``dd/mm/yyyy`` (the date widget's reading); None for empty;
+    ValueError when not a date."""
+    return parse_date(text, DEFAULT_FORMAT) if text else None
 
 
 def units(text: str) -> list[str]:

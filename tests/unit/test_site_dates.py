@@ -5,7 +5,7 @@ most servers); a site in Hà Nội (UTC+7) must show, and date documents with,
 Hà Nội's day: 06:30 on 17/04 there is 23:30 on 16/04 in UTC."""
 
 from collective.thdtre import dates
-from collective.thdtre.browser.worklists import day
+from collective.thdtre.dates import day_text as day
 from DateTime import DateTime
 from datetime import datetime
 from plone import api

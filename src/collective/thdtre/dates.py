@@ -72,6 +72,13 @@ def local_date(value):
     return as_date(local_moment(value))
 
 
+def day_text(value) -> str:
+    """``05/06/2024``: the day as people type it (dd/mm/yyyy), the site's day
+    for a moment; empty for none."""
+    day = local_date(value)
+    return day.strftime("%d/%m/%Y") if day else ""
+
+
 def site_today() -> date:
     """Today where the site is (the server's clock may be a day behind or ahead)."""
     zone = site_zone()

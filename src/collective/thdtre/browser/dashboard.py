@@ -2,7 +2,7 @@
 the plan's own report, and "Gửi nhắc" (send the reminders now)."""
 
 from collective.thdtre import _
-from collective.thdtre.dates import as_date
+from collective.thdtre.dates import day_text
 from collective.thdtre.errors import ThdtreError
 from collective.thdtre.exporter.reports import vn_number
 from collective.thdtre.reports.access import PERMISSION
@@ -34,12 +34,6 @@ STATUS_CLASSES = {
 BAR_HEIGHT, LABEL_WIDTH, CHART_WIDTH = 22, 260, 640
 
 
-def date_text(value) -> str:
-    """``22/07/2024`` from a date or an ISO date; empty when none."""
-    day = as_date(value)
-    return day.strftime("%d/%m/%Y") if day else ""
-
-
 class Dashboard(BrowserView):
     def __call__(self):
         self.summary = visible_summary(self.context)
@@ -59,7 +53,7 @@ class Dashboard(BrowserView):
         return vn_number(value or 0)
 
     def date(self, value):
-        return date_text(value)
+        return day_text(value)
 
     def may_remind(self) -> bool:
         return self.full and api.user.has_permission(PERMISSION, obj=self.context)
@@ -99,7 +93,7 @@ class Dashboard(BrowserView):
                     "title": brain.Title,
                     "url": brain.getURL(),
                     "state": translate(state, domain="plone", context=self.request),
-                    "submitted": date_text(brain.submitted_date),
+                    "submitted": day_text(brain.submitted_date),
                     "figures": [
                         {"title": m["title"], "value": self.number(values.get(m["id"]))}
                         for m in self.summary["metrics"]

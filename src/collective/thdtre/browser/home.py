@@ -9,9 +9,9 @@ from collective.thdtre import _
 from collective.thdtre.browser.levels import level_of
 from collective.thdtre.browser.levels import LEVELS
 from collective.thdtre.browser.levels import top_departments
-from collective.thdtre.browser.worklists import day
 from collective.thdtre.browser.worklists import Worklists
 from collective.thdtre.dates import as_date
+from collective.thdtre.dates import day_text as day
 from collective.thdtre.dates import site_today
 from collective.thdtre.multilingual import current_language_query
 from collective.thdtre.reports.access import visible_summary

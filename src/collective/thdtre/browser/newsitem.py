@@ -27,8 +27,7 @@ def full_date(value) -> str:
     """``20/04/2024`` (dd/mm/yyyy); empty for Plone's "no date" (before 1971)."""
     if not value or value.year() <= 1970:
         return ""
-    day = dates.local_date(value)
-    return f"{day.day:02d}/{day.month:02d}/{day.year}"
+    return dates.day_text(value)
 
 
 class NewsItemView(BrowserView):

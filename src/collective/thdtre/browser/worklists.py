@@ -6,7 +6,7 @@ four-eyes rule or the report deadline of the plan they implement).
 """
 
 from collective.thdtre import _
-from collective.thdtre.dates import local_date
+from collective.thdtre.dates import day_text as day
 from collective.thdtre.dates import site_today
 from collective.thdtre.departments import approvers_group
 from collective.thdtre.departments import editors_group
@@ -29,13 +29,6 @@ WORK_TYPES = ("Plan", "Activity", "Report")
 REVIEWED_TYPES = ("Plan", "Report")
 # Roles that approve for every department.
 EVERY_DEPARTMENT = {"Manager", "Site Administrator"}
-
-
-def day(value) -> str:
-    """``05/06/2024``: the date as people type it (dd/mm/yyyy); "" for none."""
-    if not value:
-        return ""
-    return local_date(value).strftime("%d/%m/%Y")
 
 
 class Worklists:

@@ -20,7 +20,7 @@ def upgrade(context):
     """Hide the add-on's own ``ke-hoach`` folders from the navigation."""
     hidden = 0
     for root in language_roots():
-        folder = root.get(PLANS_ROOT) if PLANS_ROOT in root.objectIds() else None
+        folder = root.get(PLANS_ROOT)  # a child only, never acquired
         if folder is None or folder.exclude_from_nav or folder.Title() != TITLE:
             continue
         folder.exclude_from_nav = True

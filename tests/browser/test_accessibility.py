@@ -225,6 +225,12 @@ class TestAccessibility:
             )
 
         before = pinned()
+        # Both links are named in Vietnamese ("Bỏ ghim", "Ghim").
+        labels = {
+            page.get_attribute(link, "aria-label")
+            for link in (".toolbar-collapse", ".toolbar-expand")
+        }
+        assert labels == {"Bỏ ghim", "Ghim"}
         page.click(".toolbar-collapse" if before else ".toolbar-expand")
         assert pinned() is not before
         page.click(".toolbar-expand" if before else ".toolbar-collapse")
